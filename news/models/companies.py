@@ -1,0 +1,129 @@
+"""Company profiles, the recognitions they hold, and the company directory."""
+
+from django.conf import settings
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
+
+
+class Recognition(index.Indexed, models.Model):
+    """A named certification or award that editors manage once and attach to many companies."""
+
+    name = models.CharField(max_length=200, unique=True)
+    awarded_by = models.CharField(max_length=200, blank=True)
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("awarded_by"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Certification(Recognition):
+    """E.g. "Professional Service Provider for Enterprises Going Global"."""
+
+
+class Award(Recognition):
+    """E.g. "CSR Excellence Award"."""
+
+
+class CompanyIndexPage(IndexPageMixin, Page):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.CompanyProfilePage"]
+    max_count_per_parent = 1
+    per_page = 24
+
+    content_panels = Page.content_panels + IndexPageMixin.panels
+
+    listing_model_name = "news.CompanyProfilePage"
+
+    class Meta:
+        verbose_name = "company directory"
+
+
+class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
+    parent_page_types = ["news.CompanyIndexPage"]
+    subpage_types = []
+
+    name_zh = models.CharField("Chinese name", max_length=200, blank=True)
+    logo = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    home_country = models.CharField(max_length=100, blank=True, help_text='e.g. "Japan", "Norway".')
+    website = models.URLField(blank=True)
+    summary = models.TextField(blank=True, help_text="A paragraph on what the company does in China.")
+    body = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("name_zh"),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("home_country"), FieldPanel("website")], heading="Identity"
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("certifications", label="Certification", heading="Certifications"),
+        InlinePanel("awards", label="Award", heading="Awards"),
+    ]
+    promote_panels = Page.promote_panels + ShareableMixin.panels + TaggedPageMixin.panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("name_zh"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "company profile"
+
+    @property
+    def name(self):
+        return self.title
+
+    @property
+    def main_image(self):
+        return self.logo
+
+
+class CompanyCertification(Orderable):
+    company = ParentalKey(CompanyProfilePage, on_delete=models.CASCADE, related_name="certifications")
+    certification = models.ForeignKey(Certification, on_delete=models.PROTECT, related_name="holders")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    panels = [FieldPanel("certification"), FieldPanel("year")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("company", "certification")]
+
+    def __str__(self):
+        return f"{self.certification} ({self.year})" if self.year else str(self.certification)
+
+
+class CompanyAward(Orderable):
+    company = ParentalKey(CompanyProfilePage, on_delete=models.CASCADE, related_name="awards")
+    award = models.ForeignKey(Award, on_delete=models.PROTECT, related_name="recipients")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    event = models.ForeignKey(
+        "news.EventReportPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="awards_given",
+        help_text="The event at which the award was presented, if any.",
+    )
+    citation = models.CharField(max_length=255, blank=True, help_text="The case or project recognised.")
+
+    panels = [FieldPanel("award"), FieldPanel("year"), FieldPanel("event"), FieldPanel("citation")]
+
+    def __str__(self):
+        return f"{self.award} ({self.year})" if self.year else str(self.award)

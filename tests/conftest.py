@@ -1,0 +1,35 @@
+"""Fixtures shared by the whole suite: the page tree every test stands on."""
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from home.models import HomePage
+from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
+
+
+@pytest.fixture
+def home_page(db):
+    """A fresh site: the home page at the default site's root, as load_demo builds it."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="MagHub Shanghai", slug="maghub-home"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "MagHub"}
+    )
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    return home
+
+
+@pytest.fixture
+def news_index(home_page):
+    return home_page.add_child(instance=NewsIndexPage(title="News", slug="news"))
+
+
+@pytest.fixture
+def company_index(home_page):
+    return home_page.add_child(instance=CompanyIndexPage(title="Companies", slug="companies"))
+
+
+@pytest.fixture
+def event_index(home_page):
+    return home_page.add_child(instance=EventIndexPage(title="Events", slug="events"))
