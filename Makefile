@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 MANAGE := $(BIN)/python manage.py
+# `make test DB=postgres` runs the suite on a throwaway PostgreSQL (Debian's packages); CI does.
+DB     ?= sqlite
+WITH_DB := $(if $(filter postgres,$(DB)),./scripts/with-postgres.sh,)
 
 .PHONY: run test install bench lint format clean
 
@@ -32,7 +35,7 @@ test: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(WITH_DB) $(BIN)/pytest -n 2 --dist loadfile
 
 bench: export DJANGO_SETTINGS_MODULE = maghub.settings.test
 bench: install
