@@ -170,6 +170,8 @@ class IndexPageMixin(models.Model):
     intro = models.TextField(blank=True)
     per_page = 12
     listing_model_name = ""  # "app_label.ModelName" of the pages listed
+    card_template = ""  # how one of them is shown in the listing
+    template = "news/index_page.html"
 
     panels = [FieldPanel("intro")]
 

@@ -57,6 +57,7 @@ class NewsIndexPage(IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.panels
 
     listing_model_name = "news.ArticlePage"
+    card_template = "news/cards/article.html"
 
 
 class ArticlePage(TaggedPageMixin, ShareableMixin, Page):

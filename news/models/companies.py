@@ -53,6 +53,7 @@ class CompanyIndexPage(IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.panels
 
     listing_model_name = "news.CompanyProfilePage"
+    card_template = "news/cards/company.html"
 
     class Meta:
         verbose_name = "company directory"

@@ -24,6 +24,7 @@ class EventIndexPage(IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.panels
 
     listing_model_name = "news.EventReportPage"
+    card_template = "news/cards/event.html"
 
     class Meta:
         verbose_name = "event index"

@@ -1,6 +1,7 @@
 """Industry and District: controlled vocabularies shared by every page type."""
 
 from django.db import models
+from django.db.models import Count, Q
 from django.urls import reverse
 
 from modelcluster.fields import ParentalKey
@@ -29,6 +30,12 @@ class VocabularyTerm(TagBase):
     @property
     def feed_url(self):
         return reverse(f"news:{self.query_param}_feed", args=[self.slug])
+
+    @classmethod
+    def with_page_counts(cls):
+        """Every term, by name, with how many live pages carry it."""
+        live = Q(page_relations__content_object__live=True)
+        return cls.objects.annotate(page_count=Count("page_relations", filter=live)).order_by("name")
 
     @classmethod
     def index_url(cls):
