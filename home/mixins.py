@@ -76,7 +76,7 @@ class TaggedPageMixin(models.Model):
 
     @classmethod
     def vocabulary_fields(cls):
-        return [field for field in cls._meta.private_fields if isinstance(field, VocabularyField)]
+        return [field for field in cls._meta.get_fields() if isinstance(field, VocabularyField)]
 
     @classmethod
     def listing_prefetches(cls):
@@ -171,7 +171,6 @@ class IndexPageMixin(models.Model):
     per_page = 12
     listing_model_name = ""  # "app_label.ModelName" of the pages listed
     card_template = ""  # how one of them is shown in the listing
-    template = "news/index_page.html"
 
     panels = [FieldPanel("intro")]
 
@@ -181,6 +180,9 @@ class IndexPageMixin(models.Model):
     @property
     def listing_model(self):
         return apps.get_model(self.listing_model_name)
+
+    def get_template(self, request, *args, **kwargs):
+        return "news/index_page.html"  # one template for every index; cards differ
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

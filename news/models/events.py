@@ -88,7 +88,9 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
     def companies(self):
         """The live participating companies, by name, ready for cards."""
         pks = [company.pk for company in self.participating_companies.all()]
-        return list(self.participating_companies.model.listing_queryset().filter(pk__in=pks).order_by("title"))
+        return list(
+            self.participating_companies.model.listing_queryset().filter(pk__in=pks).order_by("title")
+        )
 
     @cached_property
     def host_list(self):

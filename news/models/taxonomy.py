@@ -5,8 +5,8 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel
 from taggit.models import TagBase, TaggedItemBase
+from wagtail.admin.panels import FieldPanel
 
 
 class VocabularyTerm(TagBase):
