@@ -25,6 +25,7 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) createcachetable
 	$(MANAGE) load_demo
+	$(MANAGE) ensure_dev_admin
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn maghub.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 

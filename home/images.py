@@ -1,6 +1,7 @@
 """The site's image model: every photo carries its credit, wherever it is used."""
 
 from django.db import models
+from django.db.models import Prefetch
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
@@ -25,3 +26,13 @@ class CreditedRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# Rendition specs used by listing cards; templates use the same literals in {% image %}.
+CARD_RENDITION = "fill-640x360"
+LOGO_RENDITION = "max-240x120"
+
+
+def image_prefetch(field_name, *filter_specs):
+    """Prefetch an image foreign key together with the renditions a template will ask for."""
+    return Prefetch(field_name, queryset=CreditedImage.objects.prefetch_renditions(*filter_specs))

@@ -1,11 +1,39 @@
 """Fields that several page types share, each mixin bringing its own panels."""
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.utils.functional import cached_property
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
+from wagtail.admin.forms.tags import TagField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+from news.listing import Listing
+
+
+class VocabularyTagField(TagField):
+    """The admin's tag field for a controlled vocabulary: an unknown term is an error, not dropped."""
+
+    def clean(self, value):
+        names = super(TagField, self).clean(value)  # taggit's parsing, before Wagtail's filtering
+        if self.free_tagging or not names:
+            return super().clean(value)
+        known = set(self.tag_model.objects.filter(name__in=names).values_list("name", flat=True))
+        known_lower = {name.lower() for name in known}
+        unknown = [name for name in names if name.lower() not in known_lower]
+        if unknown:
+            vocabulary = self.tag_model._meta.verbose_name_plural
+            raise ValidationError(
+                "Not in the list of %(vocabulary)s: %(terms)s. Pick an existing term, "
+                "or ask an editor to add it under Vocabulary.",
+                code="unknown_term",
+                params={"vocabulary": vocabulary, "terms": ", ".join(unknown)},
+            )
+        return super().clean(value)
 
 
 class VocabularyField(ClusterTaggableManager):
@@ -16,9 +44,24 @@ class VocabularyField(ClusterTaggableManager):
             self.remote_field.related_name = f"{cls._meta.model_name}_{name}"
         super().contribute_to_class(cls, name)
 
+    def formfield(self, form_class=TagField, **kwargs):
+        if form_class is TagField:
+            form_class = VocabularyTagField
+        return super().formfield(form_class=form_class, **kwargs)
+
+    @property
+    def relation_name(self):
+        """The reverse name of the through model on Page, e.g. "industry_relations"."""
+        return self.through._meta.get_field("content_object").remote_field.related_name
+
 
 class TaggedPageMixin(models.Model):
-    """Industries and districts, from the editor-controlled vocabularies."""
+    """Industries and districts, from the editor-controlled vocabularies.
+
+    Also the shape of a listing: `listing_queryset()` is what index pages, taxonomy
+    pages, feeds and related-content boxes start from, with everything a card needs
+    fetched in a constant number of queries.
+    """
 
     industries = VocabularyField(through="news.PageIndustry", blank=True, verbose_name="industries")
     districts = VocabularyField(through="news.PageDistrict", blank=True, verbose_name="districts")
@@ -26,17 +69,72 @@ class TaggedPageMixin(models.Model):
     panels = [
         MultiFieldPanel([FieldPanel("industries"), FieldPanel("districts")], heading="Taxonomy"),
     ]
+    listing_ordering = ("-first_published_at",)
 
     class Meta:
         abstract = True
 
+    @classmethod
+    def vocabulary_fields(cls):
+        return [field for field in cls._meta.get_fields() if isinstance(field, VocabularyField)]
+
+    @classmethod
+    def listing_prefetches(cls):
+        """Extra lookups a listing card of this type needs (images, bylines...)."""
+        return []
+
+    @classmethod
+    def listing_queryset(cls):
+        """Public live pages of this type, newest first, ready to render as cards."""
+        term_prefetches = [
+            Prefetch(field.relation_name, queryset=field.through.objects.select_related("tag"))
+            for field in cls.vocabulary_fields()
+        ]
+        return (
+            cls.objects.live()
+            .public()
+            .prefetch_related(*term_prefetches, *cls.listing_prefetches())
+            .order_by(*cls.listing_ordering, "-pk")
+        )
+
+    @classmethod
+    def tagged_with(cls, term):
+        """The listing narrowed to pages carrying one vocabulary term."""
+        field = next(f for f in cls.vocabulary_fields() if f.related_model is type(term))
+        return cls.listing_queryset().filter(**{f"{field.relation_name}__tag": term})
+
+    def _terms(self, field_name):
+        relation_name = self._meta.get_field(field_name).relation_name
+        manager = getattr(self, relation_name)
+        if relation_name in getattr(self, "_prefetched_objects_cache", {}):
+            links = manager.all()
+        else:
+            links = manager.select_related("tag")
+        return sorted((link.tag for link in links), key=lambda tag: tag.name)
+
+    def related_pages(self, limit=4):
+        """Other pages of this type sharing an industry or a district, newest first."""
+        condition = Q()
+        for field in self.vocabulary_fields():
+            terms = self._terms(field.name)
+            if terms:
+                condition |= Q(**{f"{field.relation_name}__tag__in": terms})
+        if not condition:
+            return []
+        sharing = Page.objects.filter(condition).values("pk")
+        return list(self.listing_queryset().filter(pk__in=sharing).exclude(pk=self.pk)[:limit])
+
     @cached_property
     def industry_list(self):
-        return sorted(self.industries.all(), key=lambda tag: tag.name)
+        return self._terms("industries")
 
     @cached_property
     def district_list(self):
-        return sorted(self.districts.all(), key=lambda tag: tag.name)
+        return self._terms("districts")
+
+    @property
+    def term_list(self):
+        return self.industry_list + self.district_list
 
 
 class ShareableMixin(models.Model):
@@ -71,8 +169,23 @@ class IndexPageMixin(models.Model):
 
     intro = models.TextField(blank=True)
     per_page = 12
+    listing_model_name = ""  # "app_label.ModelName" of the pages listed
+    card_template = ""  # how one of them is shown in the listing
 
     panels = [FieldPanel("intro")]
 
     class Meta:
         abstract = True
+
+    @property
+    def listing_model(self):
+        return apps.get_model(self.listing_model_name)
+
+    def get_template(self, request, *args, **kwargs):
+        return "news/index_page.html"  # one template for every index; cards differ
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        queryset = self.listing_model.listing_queryset().child_of(self)
+        context["listing"] = Listing(queryset, request.GET, per_page=self.per_page)
+        return context

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
@@ -6,6 +7,7 @@ from wagtail.models import Orderable, Page
 
 from home.images import CreditedImage, CreditedRendition
 from home.mixins import ShareableMixin
+from news.models import ArticlePage, CompanyProfilePage, EventReportPage
 
 __all__ = ["CreditedImage", "CreditedRendition", "HomePage", "HomeFeaturedArticle", "HomeFeaturedCompany"]
 
@@ -24,6 +26,48 @@ class HomePage(ShareableMixin, Page):
         InlinePanel("featured_companies", label="Company", heading="Featured companies", max_num=8),
     ]
     promote_panels = Page.promote_panels + ShareableMixin.panels
+
+    top_story_count = 5
+    industry_sections = 4
+    per_industry = 3
+
+    @cached_property
+    def top_stories(self):
+        """The editor's picks in their order, topped up with the latest articles."""
+        picked_ids = [pick.article_id for pick in self.featured_articles.all()]
+        picked = ArticlePage.listing_queryset().in_bulk(picked_ids)
+        stories = [picked[pk] for pk in picked_ids if pk in picked]
+        if len(stories) < self.top_story_count:
+            latest = ArticlePage.listing_queryset().exclude(pk__in=picked_ids)
+            stories += list(latest[: self.top_story_count - len(stories)])
+        return stories[: self.top_story_count]
+
+    @cached_property
+    def latest_by_industry(self):
+        """[(industry, [articles])]: the busiest industries among recent stories, skipping top stories."""
+        shown = {story.pk for story in self.top_stories}
+        recent = ArticlePage.listing_queryset().exclude(pk__in=shown)[:60]
+        sections = {}
+        for article in recent:
+            for industry in article.industry_list:
+                sections.setdefault(industry, [])
+                if len(sections[industry]) < self.per_industry:
+                    sections[industry].append(article)
+        busiest = sorted(sections.items(), key=lambda item: (-len(item[1]), item[0].name))
+        return busiest[: self.industry_sections]
+
+    @cached_property
+    def recent_events(self):
+        return list(EventReportPage.listing_queryset()[:3])
+
+    @cached_property
+    def companies(self):
+        """Featured companies in the editor's order, or the newest profiles."""
+        picked_ids = [pick.company_id for pick in self.featured_companies.all()]
+        if not picked_ids:
+            return list(CompanyProfilePage.listing_queryset()[:8])
+        picked = CompanyProfilePage.listing_queryset().in_bulk(picked_ids)
+        return [picked[pk] for pk in picked_ids if pk in picked]
 
 
 class HomeFeaturedArticle(Orderable):

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
@@ -12,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import StoryBodyBlock
+from home.images import CARD_RENDITION, image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
 
 
@@ -55,6 +57,7 @@ class NewsIndexPage(IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.panels
 
     listing_model_name = "news.ArticlePage"
+    card_template = "news/cards/article.html"
 
 
 class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
@@ -91,9 +94,20 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
     class Meta:
         verbose_name = "article"
 
+    @classmethod
+    def listing_prefetches(cls):
+        return [
+            image_prefetch("lead_image", CARD_RENDITION),
+            Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author")),
+        ]
+
     @property
     def main_image(self):
         return self.lead_image
+
+    @cached_property
+    def related_articles(self):
+        return self.related_pages(limit=4)
 
     @property
     def headline(self):
@@ -101,7 +115,14 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
 
     @cached_property
     def authors(self):
-        return [link.author for link in self.author_links.all()]
+        if "author_links" in getattr(self, "_prefetched_objects_cache", {}):
+            return [link.author for link in self.author_links.all()]
+        return [link.author for link in self.author_links.select_related("author")]
+
+    @cached_property
+    def companies(self):
+        """The live companies mentioned, by name."""
+        return sorted((c for c in self.companies_mentioned.all() if c.live), key=lambda c: c.title)
 
     @property
     def lead_image_credit_text(self):

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -9,7 +11,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.images import LOGO_RENDITION, image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
+
+from .articles import ArticlePage
+from .events import EventReportPage
 
 
 class Recognition(index.Indexed, models.Model):
@@ -47,6 +53,7 @@ class CompanyIndexPage(IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.panels
 
     listing_model_name = "news.CompanyProfilePage"
+    card_template = "news/cards/company.html"
 
     class Meta:
         verbose_name = "company directory"
@@ -86,6 +93,10 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
     class Meta:
         verbose_name = "company profile"
 
+    @classmethod
+    def listing_prefetches(cls):
+        return [image_prefetch("logo", LOGO_RENDITION)]
+
     @property
     def name(self):
         return self.title
@@ -93,6 +104,27 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
     @property
     def main_image(self):
         return self.logo
+
+    @cached_property
+    def articles(self):
+        """Articles that mention the company, newest first."""
+        return list(ArticlePage.listing_queryset().filter(companies_mentioned=self)[:10])
+
+    @cached_property
+    def events(self):
+        """Event reports the company took part in, hosted or organised, newest first."""
+        involved = EventReportPage.objects.filter(
+            Q(participating_companies=self) | Q(organisers__company=self)
+        ).values("pk")
+        return list(EventReportPage.listing_queryset().filter(pk__in=involved))
+
+    @cached_property
+    def certification_list(self):
+        return list(self.certifications.select_related("certification"))
+
+    @cached_property
+    def award_list(self):
+        return list(self.awards.select_related("award", "event"))
 
 
 class CompanyCertification(Orderable):

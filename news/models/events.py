@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -11,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import GalleryBlock, StoryBodyBlock
+from home.images import CARD_RENDITION, image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
 
 
@@ -22,6 +24,7 @@ class EventIndexPage(IndexPageMixin, Page):
     content_panels = Page.content_panels + IndexPageMixin.panels
 
     listing_model_name = "news.EventReportPage"
+    card_template = "news/cards/event.html"
 
     class Meta:
         verbose_name = "event index"
@@ -67,6 +70,12 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
     class Meta:
         verbose_name = "event report"
 
+    listing_ordering = ("-start",)
+
+    @classmethod
+    def listing_prefetches(cls):
+        return [image_prefetch("lead_image", CARD_RENDITION)]
+
     @property
     def event_name(self):
         return self.title
@@ -74,6 +83,27 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
     @property
     def main_image(self):
         return self.lead_image
+
+    @cached_property
+    def companies(self):
+        """The live participating companies, by name, ready for cards."""
+        pks = [company.pk for company in self.participating_companies.all()]
+        return list(
+            self.participating_companies.model.listing_queryset().filter(pk__in=pks).order_by("title")
+        )
+
+    @cached_property
+    def host_list(self):
+        return list(self.organisers.select_related("company"))
+
+    @cached_property
+    def awards_presented(self):
+        """Awards handed out at this event, with the companies that received them."""
+        return list(self.awards_given.filter(company__live=True).select_related("award", "company"))
+
+    @property
+    def is_multi_day(self):
+        return bool(self.end) and self.end.date() != self.start.date()
 
     def clean(self):
         super().clean()

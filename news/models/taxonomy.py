@@ -1,32 +1,65 @@
 """Industry and District: controlled vocabularies shared by every page type."""
 
 from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
 
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
+from wagtail.admin.panels import FieldPanel
 
 
 class VocabularyTerm(TagBase):
     """A term editors manage in the admin; writers can only pick existing ones."""
 
     free_tagging = False
+    query_param = ""  # per vocabulary: the listing's query parameter and the stem of its URL names
 
     name_zh = models.CharField("Chinese name", max_length=100, blank=True)
     description = models.TextField(blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("name_zh"), FieldPanel("slug"), FieldPanel("description")]
 
     class Meta:
         abstract = True
         ordering = ["name"]
 
+    def get_absolute_url(self):
+        return reverse(f"news:{self.query_param}", args=[self.slug])
+
+    @property
+    def feed_url(self):
+        return reverse(f"news:{self.query_param}_feed", args=[self.slug])
+
+    @classmethod
+    def with_page_counts(cls):
+        """Every term, by name, with how many live pages carry it."""
+        live = Q(page_relations__content_object__live=True)
+        return cls.objects.annotate(page_count=Count("page_relations", filter=live)).order_by("name")
+
+    @classmethod
+    def index_url(cls):
+        return reverse(f"news:{cls.query_param}_list")
+
+    def tagged(self, page_model):
+        """Live public pages of `page_model` carrying this term, newest first."""
+        return page_model.tagged_with(self)
+
 
 class Industry(VocabularyTerm):
+    query_param = "industry"
+
     class Meta(VocabularyTerm.Meta):
+        verbose_name = "industry"
         verbose_name_plural = "industries"
 
 
 class District(VocabularyTerm):
+    query_param = "district"
+
     class Meta(VocabularyTerm.Meta):
-        pass
+        verbose_name = "district"
+        verbose_name_plural = "districts"
 
 
 class PageIndustry(TaggedItemBase):

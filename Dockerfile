@@ -1,0 +1,28 @@
+# MagHub web image: gunicorn serving maghub.settings.production; static files by whitenoise.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DJANGO_SETTINGS_MODULE=maghub.settings.production \
+    MEDIA_ROOT=/app/media \
+    PORT=8000
+
+WORKDIR /app
+# procps: pgrep for the worker and scheduler health checks.
+RUN apt-get update && apt-get install -y --no-install-recommends procps && rm -rf /var/lib/apt/lists/* \
+ && useradd --create-home --uid 1000 maghub
+
+# Dependencies first, so code changes do not reinstall them.
+COPY pyproject.toml README.md ./
+RUN pip install .
+
+COPY . .
+# collectstatic needs no secrets or database: run it with the base settings and a throwaway key.
+RUN SECRET_KEY=collectstatic-only DJANGO_SETTINGS_MODULE=maghub.settings.base \
+    python manage.py collectstatic --noinput --verbosity 0 \
+ && mkdir -p /app/media && chown -R maghub:maghub /app/media
+
+USER maghub
+EXPOSE 8000
+CMD ["sh", "-c", "exec gunicorn maghub.wsgi --bind 0.0.0.0:${PORT} --workers 3 --access-logfile -"]

@@ -1,0 +1,25 @@
+"""Site-wide template tags: breadcrumbs and the main navigation."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail to the current page: the page's ancestors, or the view's `breadcrumb_trail`."""
+    trail = context.get("breadcrumb_trail")
+    page = context.get("page")
+    if trail is None and page is not None and page.depth > 2:
+        ancestors = page.get_ancestors().filter(depth__gt=2).specific(defer=True)
+        trail = [(ancestor.title, ancestor.url) for ancestor in ancestors] + [(page.title, None)]
+    return {"trail": trail or [], "home_url": "/"}
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, prefix):
+    """`aria-current="page"` on the navigation link whose section the request is in."""
+    request = context.get("request")
+    if request is not None and request.path.startswith(prefix):
+        return 'aria-current="page"'
+    return ""

@@ -1,0 +1,74 @@
+"""RSS 2.0 feeds: the latest articles, overall and per industry or district."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from news.models import ArticlePage, District, Industry
+
+
+class NewsFeed(Feed):
+    title = "MagHub Shanghai: latest news"
+    description = "News for multinational companies in Shanghai, from MagHub."
+    size = 30
+
+    def link(self):
+        return reverse("news:feed")
+
+    def items(self):
+        return ArticlePage.listing_queryset()[: self.size]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst or item.search_description
+
+    def item_link(self, item):
+        return item.url
+
+    def item_guid(self, item):
+        return f"maghub-page-{item.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return ", ".join(author.name for author in item.authors) or None
+
+    def item_categories(self, item):
+        return [term.name for term in item.term_list]
+
+
+class TermFeed(NewsFeed):
+    """The latest articles carrying one term of `vocabulary`."""
+
+    vocabulary = None
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.vocabulary, slug=slug)
+
+    def title(self, term):
+        return f"MagHub Shanghai: {term.name}"
+
+    def description(self, term):
+        return f"The latest MagHub news tagged {term.name}."
+
+    def link(self, term):
+        return term.get_absolute_url()
+
+    def items(self, term):
+        return term.tagged(ArticlePage)[: self.size]
+
+
+class IndustryFeed(TermFeed):
+    vocabulary = Industry
+
+
+class DistrictFeed(TermFeed):
+    vocabulary = District

@@ -1,0 +1,74 @@
+"""Filtering and paginating a listing of pages by the Industry and District vocabularies.
+
+Shared by the news, company and event index pages: the query parameters are the
+vocabularies' `query_param` (`?industry=logistics&district=changning`), combinable,
+validated (an unknown slug is reported, not a server error), and the result is a
+`Paginator.get_page()` page.
+"""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+
+
+@dataclass
+class TermFilter:
+    """One vocabulary's filter: its choices, the term picked, and a message if the pick was unknown."""
+
+    param: str
+    label: str
+    relation_name: str
+    choices: list
+    selected: object = None
+    error: str = ""
+
+    @classmethod
+    def from_field(cls, field, params):
+        vocabulary = field.related_model
+        choices = list(vocabulary.objects.order_by("name"))
+        filter_ = cls(
+            param=vocabulary.query_param,
+            label=vocabulary._meta.verbose_name.capitalize(),
+            relation_name=field.relation_name,
+            choices=choices,
+        )
+        slug = params.get(filter_.param, "").strip()
+        if slug:
+            filter_.selected = next((term for term in choices if term.slug == slug), None)
+            if filter_.selected is None:
+                filter_.error = (
+                    f"There is no {vocabulary._meta.verbose_name} called “{slug[:60]}”; "
+                    f"showing every {vocabulary._meta.verbose_name}."
+                )
+        return filter_
+
+    def apply(self, queryset):
+        if self.selected is None:
+            return queryset
+        return queryset.filter(**{f"{self.relation_name}__tag": self.selected})
+
+
+class Listing:
+    """A page of `queryset` after the vocabulary filters found in `params` are applied."""
+
+    def __init__(self, queryset, params, per_page):
+        self.filters = [TermFilter.from_field(field, params) for field in queryset.model.vocabulary_fields()]
+        for term_filter in self.filters:
+            queryset = term_filter.apply(queryset)
+        self.page = Paginator(queryset, per_page).get_page(params.get("page"))
+
+    @property
+    def items(self):
+        return self.page.object_list
+
+    @property
+    def errors(self):
+        return [f.error for f in self.filters if f.error]
+
+    @property
+    def selected_terms(self):
+        return [f.selected for f in self.filters if f.selected is not None]
+
+    @property
+    def is_filtered(self):
+        return bool(self.selected_terms)

@@ -1,0 +1,192 @@
+"""Realistic synthetic articles in bulk, for benchmarks (`manage.py generate_content`).
+
+Pages are written with bulk inserts and tree paths computed here rather than one
+`add_child()` per page: the Page rows, then the ArticlePage rows that extend them,
+then tags, bylines and company mentions, a batch per transaction. Articles are
+live and public, without revisions; rebuild the search index afterwards.
+"""
+
+import random
+import uuid
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.text import slugify
+
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from home.images import CreditedImage
+from news.models import (
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    CompanyProfilePage,
+    District,
+    Industry,
+    NewsIndexPage,
+    PageDistrict,
+    PageIndustry,
+)
+
+HEADLINES = [
+    "{company} opens new {topic} centre in {district}",
+    "{district} draws record {industry} investment",
+    "How {company} is rethinking {topic} in China",
+    "{industry} firms in {district} look to Greater Hongqiao",
+    "{company} marks {years} years in Shanghai",
+    "New rules ease {topic} for foreign-funded enterprises",
+    "{district} hosts {industry} forum for multinationals",
+    "{company} expands {topic} team as demand grows",
+]
+TOPICS = [
+    "research and development", "supply chain", "digital", "green energy", "customer service",
+    "logistics", "training", "cross-border trade", "innovation", "sustainability",
+]  # fmt: skip
+SENTENCES = [
+    "Executives said the move reflects growing confidence in the Shanghai market.",
+    "The district government has promised faster approvals for foreign-funded projects.",
+    "Industry associations expect more companies to follow in the coming year.",
+    "The company plans to hire local graduates and train them alongside overseas colleagues.",
+    "Analysts point to improving connections between Hongqiao and the Yangtze River Delta.",
+    "Foreign chambers of commerce welcomed the announcement.",
+    "Officials highlighted the area's transport links and business services.",
+    "The project is expected to be completed within eighteen months.",
+    "Local partners will help the company navigate licensing and compliance.",
+    "The investment adds to a cluster of multinational headquarters in the area.",
+]
+AUTHORS = ["Wang Lin", "Emily Chen", "Zhou Ying", "Thomas Keller", "Li Qian", "Sara Rossi"]
+
+
+class Vocabulary:
+    """Everything the generator picks from, loaded once."""
+
+    def __init__(self):
+        self.industries = list(Industry.objects.all()) or [
+            Industry.objects.create(name="Professional Services")
+        ]
+        self.districts = list(District.objects.all()) or [District.objects.create(name="Changning")]
+        self.companies = list(CompanyProfilePage.objects.live().only("pk", "title"))
+        self.authors = [Author.objects.get_or_create(name=name)[0] for name in AUTHORS]
+        self.image_ids = list(CreditedImage.objects.values_list("pk", flat=True)[:20]) or [None]
+
+
+def article_text(rng, vocabulary):
+    company = rng.choice(vocabulary.companies).title if vocabulary.companies else "A European multinational"
+    fill = {
+        "company": company,
+        "district": rng.choice(vocabulary.districts).name,
+        "industry": rng.choice(vocabulary.industries).name,
+        "topic": rng.choice(TOPICS),
+        "years": rng.choice([10, 15, 20, 25, 30]),
+    }
+    title = rng.choice(HEADLINES).format(**fill)
+    paragraphs = [" ".join(rng.sample(SENTENCES, 3)) for _ in range(rng.randint(3, 5))]
+    body = [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
+    return title, paragraphs[0], body
+
+
+class ArticleBatchWriter:
+    """Appends articles under one news index, batch by batch, keeping the page tree consistent."""
+
+    def __init__(self, index, vocabulary, rng):
+        self.index = index
+        self.vocabulary = vocabulary
+        self.rng = rng
+        self.content_type = ContentType.objects.get_for_model(ArticlePage)
+        last_child = index.get_last_child()
+        self.next_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
+        self.now = timezone.now()
+
+    def build(self, count):
+        articles = []
+        for _ in range(count):
+            step, self.next_step = self.next_step, self.next_step + 1
+            title, standfirst, body = article_text(self.rng, self.vocabulary)
+            slug = f"{slugify(title)[:80]}-{step}"
+            published = self.now - timedelta(minutes=self.rng.randint(0, 3 * 365 * 24 * 60))
+            articles.append(
+                ArticlePage(
+                    title=title,
+                    draft_title=title,
+                    slug=slug,
+                    path=Page._get_path(self.index.path, self.index.depth + 1, step),
+                    depth=self.index.depth + 1,
+                    numchild=0,
+                    url_path=f"{self.index.url_path}{slug}/",
+                    content_type=self.content_type,
+                    locale_id=self.index.locale_id,
+                    translation_key=uuid.uuid4(),
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=published,
+                    last_published_at=published,
+                    standfirst=standfirst,
+                    search_description=standfirst[:255],
+                    body=body,
+                    lead_image_id=self.rng.choice(self.vocabulary.image_ids),
+                )
+            )
+        return articles
+
+    @transaction.atomic
+    def write(self, count):
+        articles = self.build(count)
+        page_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
+        pages = Page.objects.bulk_create(
+            Page(**{f.attname: getattr(a, f.attname) for f in page_fields}) for a in articles
+        )
+        for article, page in zip(articles, pages, strict=True):
+            article.pk = article.id = article.page_ptr_id = page.pk
+        insert_rows(ArticlePage, articles, ArticlePage._meta.local_concrete_fields)
+        self.link(articles)
+        Page.objects.filter(pk=self.index.pk).update(numchild=F("numchild") + count)
+        return articles
+
+    def link(self, articles):
+        rng, vocabulary = self.rng, self.vocabulary
+        industries, districts, bylines, mentions = [], [], [], []
+        mention = ArticlePage.companies_mentioned.through
+        for article in articles:
+            industries += [
+                PageIndustry(content_object_id=article.pk, tag=t)
+                for t in rng.sample(vocabulary.industries, min(2, len(vocabulary.industries)))
+            ]
+            districts.append(PageDistrict(content_object_id=article.pk, tag=rng.choice(vocabulary.districts)))
+            bylines.append(
+                ArticleAuthor(page_id=article.pk, author=rng.choice(vocabulary.authors), sort_order=0)
+            )
+            if vocabulary.companies and rng.random() < 0.3:
+                company = rng.choice(vocabulary.companies)
+                mentions.append(mention(articlepage_id=article.pk, companyprofilepage_id=company.pk))
+        for model, rows in (
+            (PageIndustry, industries),
+            (PageDistrict, districts),
+            (ArticleAuthor, bylines),
+            (mention, mentions),
+        ):
+            model.objects.bulk_create(rows)
+
+
+def insert_rows(model, objs, fields):
+    """Plain bulk INSERT of `fields` for `objs`: bulk_create refuses multi-table children."""
+    batch = connection.ops.bulk_batch_size(fields, objs) or len(objs)
+    for start in range(0, len(objs), batch):
+        model._base_manager._insert(objs[start : start + batch], fields=fields, using=connection.alias)
+
+
+def generate_articles(count, *, batch_size=1000, seed=None, progress=None):
+    """Add `count` live synthetic articles under the news index; returns how many were written."""
+    index = NewsIndexPage.objects.first()
+    if index is None:
+        raise LookupError("There is no news index page: run `manage.py load_demo` first.")
+    writer = ArticleBatchWriter(index, Vocabulary(), random.Random(seed))  # noqa: S311 - not for secrets
+    written = 0
+    while written < count:
+        written += len(writer.write(min(batch_size, count - written)))
+        if progress:
+            progress(written)
+    return written

@@ -1,0 +1,34 @@
+"""Taxonomy pages: every term of a vocabulary, and everything tagged with one term."""
+
+from django.shortcuts import get_object_or_404, render
+
+from news.sections import term_sections
+
+
+def term_list(request, vocabulary):
+    return render(
+        request,
+        "news/term_list.html",
+        {
+            "vocabulary": vocabulary._meta,
+            "terms": vocabulary.with_page_counts(),
+            "breadcrumb_trail": [(vocabulary._meta.verbose_name_plural.capitalize(), None)],
+        },
+    )
+
+
+def term_detail(request, vocabulary, slug):
+    term = get_object_or_404(vocabulary, slug=slug)
+    return render(
+        request,
+        "news/term_detail.html",
+        {
+            "term": term,
+            "vocabulary": vocabulary._meta,
+            "sections": term_sections(term),
+            "breadcrumb_trail": [
+                (vocabulary._meta.verbose_name_plural.capitalize(), vocabulary.index_url()),
+                (term.name, None),
+            ],
+        },
+    )

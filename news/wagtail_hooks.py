@@ -1,0 +1,54 @@
+"""The Vocabulary menu: the terms and names editors manage once and pick everywhere."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from news.models import Author, Award, Certification, District, Industry
+
+
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "name_zh", "slug"]
+    search_fields = ["name", "name_zh"]
+    ordering = ["name"]
+
+
+class IndustryViewSet(TermViewSet):
+    model = Industry
+    icon = "tag"
+
+
+class DistrictViewSet(TermViewSet):
+    model = District
+    icon = "site"
+
+
+class AuthorViewSet(SnippetViewSet):
+    model = Author
+    icon = "user"
+    list_display = ["name", "role"]
+    search_fields = ["name"]
+
+
+class RecognitionViewSet(SnippetViewSet):
+    list_display = ["name", "awarded_by"]
+    search_fields = ["name"]
+
+
+class CertificationViewSet(RecognitionViewSet):
+    model = Certification
+    icon = "success"
+
+
+class AwardViewSet(RecognitionViewSet):
+    model = Award
+    icon = "pick"
+
+
+class VocabularyGroup(SnippetViewSetGroup):
+    menu_label = "Vocabulary"
+    menu_icon = "tag"
+    menu_order = 250
+    items = (IndustryViewSet, DistrictViewSet, AuthorViewSet, CertificationViewSet, AwardViewSet)
+
+
+register_snippet(VocabularyGroup)

@@ -1,0 +1,75 @@
+"""The commands `make run` and the benchmarks rely on."""
+
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Page, Site
+
+import pytest
+
+from home.models import HomePage
+from news.models import ArticlePage, CompanyProfilePage, District, EventReportPage, Industry, NewsIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, ArticlePage, CompanyProfilePage, EventReportPage, Industry, District)
+    }
+
+
+def test_load_demo_builds_the_launch_story_and_is_idempotent(client):
+    call_command("load_demo", stdout=None)
+    first = counts()
+    call_command("load_demo", stdout=None)
+    assert counts() == first
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert not Page.objects.filter(depth=2).exclude(pk=site.root_page.pk).exists()
+    assert District.objects.count() == 18 and District.objects.filter(slug="changning").exists()
+    assert first["EventReportPage"] == 1 and first["ArticlePage"] >= 5
+
+    muji = CompanyProfilePage.objects.get(slug="muji")
+    html = client.get(muji.url).content.decode()
+    assert "无印良品" in html and "China, an Opportunity" in html
+    event_html = client.get(EventReportPage.objects.get().url).content.decode()
+    for name in ("DSV Air &amp; Sea", "Sumitomo Pharma", "Fujian Zongteng Network", "Shanghai Daily"):
+        assert name in event_html
+    for url in ("/", "/news/", "/companies/", "/events/", "/districts/changning/", "/industries/logistics/"):
+        assert client.get(url).status_code == 200, url
+    assert "7,160" in client.get("/news/").content.decode()
+
+
+def test_generate_content_appends_valid_live_articles(client):
+    call_command("load_demo", stdout=None)
+    before = ArticlePage.objects.count()
+    call_command("generate_content", articles=25, batch_size=10, seed=7, stdout=None)
+    assert ArticlePage.objects.live().count() == before + 25
+    assert Page.find_problems() == ([], [], [], [], [])
+    index = NewsIndexPage.objects.get()
+    assert index.get_children().count() == index.numchild == before + 25
+    newest = ArticlePage.objects.order_by("-path").first()
+    assert client.get(newest.url).status_code == 200
+    assert newest.industries.exists() and newest.authors
+
+
+def test_generate_content_needs_a_news_index():
+    with pytest.raises(CommandError, match="load_demo"):
+        call_command("generate_content", articles=1)
+
+
+def test_dev_admin_is_refused_outside_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("ensure_dev_admin")
+    assert not get_user_model().objects.exists()
+
+
+def test_dev_admin_is_created_once_in_debug(settings):
+    settings.DEBUG = True
+    call_command("ensure_dev_admin", stdout=None)
+    call_command("ensure_dev_admin", stdout=None)
+    assert get_user_model().objects.get().is_superuser

@@ -1,0 +1,50 @@
+"""The front page, the health check and error pages."""
+
+from django.urls import reverse
+
+import pytest
+
+from tests.news.factories import (
+    ArticlePageFactory,
+    CompanyProfilePageFactory,
+    EventReportPageFactory,
+    IndustryFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_shows_top_stories_industries_events_and_companies(
+    client, home_page, news_index, company_index, event_index
+):
+    logistics = IndustryFactory(name="Logistics")
+    stories = [
+        ArticlePageFactory(parent=news_index, title=f"Story {n}", industries=[logistics]) for n in range(7)
+    ]
+    EventReportPageFactory(parent=event_index, title="Hongqiao forum")
+    CompanyProfilePageFactory(parent=company_index, title="MUJI")
+
+    response = client.get("/")
+    page = response.context["page"]
+    assert [s.title for s in page.top_stories] == [s.title for s in reversed(stories[2:])]
+    assert [(i.name, [a.title for a in articles]) for i, articles in page.latest_by_industry] == [
+        ("Logistics", ["Story 1", "Story 0"])
+    ]
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert 'class="skip-link" href="#main"' in html and '<main id="main"' in html
+    for text in ("Hongqiao forum", "MUJI", "Story 6"):
+        assert text in html
+    assert "cdn" not in html.lower()
+
+
+def test_healthz(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_unknown_url_gets_the_404_page(client, home_page):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
