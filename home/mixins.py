@@ -6,6 +6,9 @@ from django.utils.functional import cached_property
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+
+from home.api_fields import TermsField, image_field
 
 
 class VocabularyField(ClusterTaggableManager):
@@ -25,6 +28,10 @@ class TaggedPageMixin(models.Model):
 
     panels = [
         MultiFieldPanel([FieldPanel("industries"), FieldPanel("districts")], heading="Taxonomy"),
+    ]
+    api_fields = [
+        APIField("industries", serializer=TermsField(source="industry_list")),
+        APIField("districts", serializer=TermsField(source="district_list")),
     ]
 
     class Meta:
@@ -52,6 +59,7 @@ class ShareableMixin(models.Model):
     )
 
     panels = [FieldPanel("share_image")]
+    api_fields = [APIField("share_image", serializer=image_field(source="effective_share_image"))]
 
     class Meta:
         abstract = True
