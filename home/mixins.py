@@ -10,8 +10,10 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.forms.tags import TagField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 
+from home.api_fields import TermsField, image_field
 from news.listing import Listing
 
 
@@ -70,6 +72,10 @@ class TaggedPageMixin(models.Model):
         MultiFieldPanel([FieldPanel("industries"), FieldPanel("districts")], heading="Taxonomy"),
     ]
     listing_ordering = ("-first_published_at",)
+    api_fields = [
+        APIField("industries", serializer=TermsField(source="industry_list")),
+        APIField("districts", serializer=TermsField(source="district_list")),
+    ]
 
     class Meta:
         abstract = True
@@ -150,6 +156,7 @@ class ShareableMixin(models.Model):
     )
 
     panels = [FieldPanel("share_image")]
+    api_fields = [APIField("share_image", serializer=image_field(source="effective_share_image"))]
 
     class Meta:
         abstract = True

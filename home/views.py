@@ -1,6 +1,13 @@
 from django.db import connection
-from django.http import JsonResponse
-from django.views.decorators.cache import never_cache
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+
+from wagtail.models import Page
+
+from home.sharing import qr_svg
+from home.sitemaps import robots_lines
 
 
 @never_cache
@@ -12,3 +19,18 @@ def healthz(request):
     except Exception:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+@cache_control(public=True, max_age=60 * 60)
+def robots_txt(request):
+    """Crawlers: stay out of the private areas, read the sitemap."""
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    return HttpResponse("\n".join(robots_lines(sitemap_url)) + "\n", content_type="text/plain")
+
+
+@cache_control(public=True, max_age=60 * 60 * 24)
+def share_qr(request, page_id):
+    """The QR code of a public page's URL, for scanning it into WeChat."""
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    svg = qr_svg(page.get_full_url(request), title=f"QR code for {page.title}")
+    return HttpResponse(svg, content_type="image/svg+xml")

@@ -1,4 +1,31 @@
 #!/bin/sh
-# What the test suite needs from outside PyPI, installed only when missing.
+# What the test suite needs from outside PyPI, installed only when missing:
+# Debian's chromium (driven by Playwright; never a browser download), a Java
+# runtime for the Nu HTML Checker, and the npm test tools (axe-core, vnu-jar).
+# Idempotent and silent when everything is already there.
 set -eu
-exit 0
+cd "$(dirname "$0")/.."
+
+apt_packages=""
+[ -x /usr/bin/chromium ] || apt_packages="$apt_packages chromium"
+command -v java >/dev/null 2>&1 || apt_packages="$apt_packages default-jre-headless"
+command -v npm >/dev/null 2>&1 || apt_packages="$apt_packages nodejs npm"
+
+if [ -n "$apt_packages" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "install-test-system-deps: need root to apt-get install:$apt_packages" >&2
+        exit 1
+    fi
+    echo "install-test-system-deps: apt-get install$apt_packages"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # shellcheck disable=SC2086
+    apt-get install -y -qq --no-install-recommends $apt_packages >/dev/null
+fi
+
+# npm ci when node_modules is missing or older than the lock file. Install
+# scripts stay off: vnu-jar's would download a Java runtime, the machine's Java serves.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "install-test-system-deps: npm ci"
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
+fi

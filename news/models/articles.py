@@ -3,18 +3,22 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api_fields import AuthorsField, PageLinksField, image_field
 from home.blocks import StoryBodyBlock
 from home.images import CARD_RENDITION, image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
+from home.reading import reading_minutes, stream_text
 
 
 class Author(index.Indexed, models.Model):
@@ -47,6 +51,9 @@ class Author(index.Indexed, models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:140] or "author"
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("author_detail", kwargs={"slug": self.slug})
 
 
 class NewsIndexPage(IndexPageMixin, Page):
@@ -90,6 +97,18 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
     promote_panels = Page.promote_panels + ShareableMixin.panels + TaggedPageMixin.panels
 
     search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
+    api_fields = [
+        APIField("standfirst"),
+        APIField("authors", serializer=AuthorsField()),
+        APIField("lead_image", serializer=image_field()),
+        APIField("lead_image_caption"),
+        APIField("lead_image_credit_text"),
+        APIField("body"),
+        APIField("companies_mentioned", serializer=PageLinksField()),
+        APIField("reading_time"),
+        *TaggedPageMixin.api_fields,
+        *ShareableMixin.api_fields,
+    ]
 
     class Meta:
         verbose_name = "article"
@@ -100,6 +119,11 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
             image_prefetch("lead_image", CARD_RENDITION),
             Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author")),
         ]
+
+    @cached_property
+    def reading_time(self):
+        """Minutes a reader needs for the standfirst and body."""
+        return reading_minutes(self.standfirst, *stream_text(self.body))
 
     @property
     def main_image(self):

@@ -7,10 +7,12 @@ from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api_fields import LabelsField, image_field
 from home.images import LOGO_RENDITION, image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
 
@@ -88,6 +90,18 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
         index.SearchField("name_zh"),
         index.SearchField("summary"),
         index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("name_zh"),
+        APIField("logo", serializer=image_field()),
+        APIField("home_country"),
+        APIField("website"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("certifications", serializer=LabelsField()),
+        APIField("awards", serializer=LabelsField()),
+        *TaggedPageMixin.api_fields,
+        *ShareableMixin.api_fields,
     ]
 
     class Meta:

@@ -7,10 +7,12 @@ from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.api_fields import LabelsField, PageLinksField, image_field
 from home.blocks import GalleryBlock, StoryBodyBlock
 from home.images import CARD_RENDITION, image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
@@ -65,6 +67,18 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
         index.SearchField("standfirst"),
         index.SearchField("venue"),
         index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("standfirst"),
+        APIField("start"),
+        APIField("end"),
+        APIField("venue"),
+        APIField("lead_image", serializer=image_field()),
+        APIField("organisers", serializer=LabelsField()),
+        APIField("participating_companies", serializer=PageLinksField()),
+        APIField("body"),
+        *TaggedPageMixin.api_fields,
+        *ShareableMixin.api_fields,
     ]
 
     class Meta:

@@ -1,0 +1,207 @@
+"""What search engines and social apps read about a page, built in Python.
+
+`page_seo(request, page)` returns a `PageSeo`: title, description, canonical URL,
+share image, Open Graph and Twitter card pairs, and the schema.org objects
+rendered as JSON-LD. Each app describes its own page types in an `seo.py`
+module (autodiscovered by HomeConfig.ready()) with `@schema_for(...)`:
+
+    @schema_for("news.ArticlePage")
+    def article_schema(page, request): return {"@type": "NewsArticle", ...}
+
+Templates only render what comes out (includes/seo_head.html).
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from wagtail.models import Page, Site
+
+SCHEMA_CONTEXT = "https://schema.org"
+# og:image / twitter:image: the size both recommend, as JPEG (WeChat and some crawlers skip WebP).
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+# Fields that can describe a page when the editor left search_description empty, in order.
+DESCRIPTION_FIELDS = ("search_description", "standfirst", "summary", "intro", "tagline")
+DESCRIPTION_MAX = 300
+
+SchemaBuilder = Callable[[Page, object], dict]
+
+
+@dataclass(frozen=True)
+class SchemaRegistration:
+    builder: SchemaBuilder
+    og_type: str
+
+
+_registry: dict[type, SchemaRegistration] = {}
+
+
+def schema_for(model_label: str, og_type: str = "website"):
+    """Register the function that builds a page type's main schema.org object, and its og:type."""
+
+    def register(builder: SchemaBuilder) -> SchemaBuilder:
+        _registry[apps.get_model(model_label)] = SchemaRegistration(builder, og_type)
+        return builder
+
+    return register
+
+
+def registration(page) -> SchemaRegistration | None:
+    return next((_registry[model] for model in type(page).__mro__ if model in _registry), None)
+
+
+@dataclass
+class PageSeo:
+    title: str
+    description: str
+    canonical_url: str
+    og_type: str = "website"
+    image_url: str = ""
+    image_alt: str = ""
+    structured_data: list[dict] = field(default_factory=list)
+
+    @property
+    def open_graph(self) -> list[tuple[str, str]]:
+        tags = [
+            ("og:site_name", settings.WAGTAIL_SITE_NAME),
+            ("og:type", self.og_type),
+            ("og:title", self.title),
+            ("og:description", self.description),
+            ("og:url", self.canonical_url),
+            ("og:locale", "en_GB"),
+        ]
+        if self.image_url:
+            tags += [("og:image", self.image_url), ("og:image:alt", self.image_alt)]
+        return [(name, value) for name, value in tags if value]
+
+    @property
+    def twitter_card(self) -> list[tuple[str, str]]:
+        tags = [
+            ("twitter:card", "summary_large_image" if self.image_url else "summary"),
+            ("twitter:title", self.title),
+            ("twitter:description", self.description),
+            ("twitter:image", self.image_url),
+            ("twitter:image:alt", self.image_alt if self.image_url else ""),
+        ]
+        return [(name, value) for name, value in tags if value]
+
+    @property
+    def json_ld(self) -> SafeString:
+        """One <script type="application/ld+json"> per schema.org object."""
+        return mark_safe("\n".join(json_ld_script(item) for item in self.structured_data))  # noqa: S308
+
+
+def json_ld_script(data) -> SafeString:
+    """A <script type="application/ld+json"> whose content cannot close the tag early."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    escaped = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))  # noqa: S308
+
+
+def absolute_url(request, path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def image_url(request, image, spec: str = SHARE_IMAGE_SPEC) -> str:
+    return absolute_url(request, image.get_rendition(spec).url) if image else ""
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def describe(page) -> str:
+    """The page's own words: its SEO description, else its standfirst, summary or intro."""
+    for name in DESCRIPTION_FIELDS:
+        text = (getattr(page, name, "") or "").strip()
+        if text:
+            return shorten(text, DESCRIPTION_MAX)
+    return ""
+
+
+def site_root_url(request) -> str:
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_url + "/" if site else absolute_url(request, "/")
+
+
+def publisher(request) -> dict:
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": site_root_url(request),
+    }
+
+
+def breadcrumb_list(page, request) -> dict | None:
+    """schema.org BreadcrumbList from the site's home page down to `page`."""
+    trail = [p for p in page.get_ancestors(inclusive=True).live().specific(defer=True) if p.depth > 1]
+    if len(trail) < 2:
+        return None
+    return {
+        "@context": SCHEMA_CONTEXT,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.title,
+                "item": crumb.get_full_url(request),
+            }
+            for position, crumb in enumerate(trail, start=1)
+        ],
+    }
+
+
+def page_seo(request, page) -> PageSeo:
+    """Everything seo_head.html renders for a Wagtail page."""
+    page = page.specific
+    image = getattr(page, "effective_share_image", None)
+    registered = registration(page)
+    main = {"@context": SCHEMA_CONTEXT, **registered.builder(page, request)} if registered else None
+    structured = [data for data in (main, breadcrumb_list(page, request)) if data]
+    return PageSeo(
+        title=page.seo_title or page.title,
+        description=describe(page),
+        canonical_url=page.get_full_url(request),
+        og_type=registered.og_type if registered else "website",
+        image_url=image_url(request, image),
+        image_alt=image.default_alt_text if image else "",
+        structured_data=structured,
+    )
+
+
+def view_seo(request, title: str, description: str = "") -> PageSeo:
+    """SEO for a plain Django view (author pages, search): canonical is the path without a query."""
+    return PageSeo(
+        title=title, description=description, canonical_url=request.build_absolute_uri(request.path)
+    )
+
+
+@schema_for("home.HomePage")
+def website_schema(page, request) -> dict:
+    """The site itself, with the search box search engines may show under it."""
+    search_url = absolute_url(request, "/search/") + "?q={search_term_string}"
+    return {
+        "@type": "WebSite",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": page.get_full_url(request),
+        "publisher": publisher(request),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": search_url},
+            "query-input": "required name=search_term_string",
+        },
+    }

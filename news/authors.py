@@ -1,0 +1,31 @@
+"""Bylines: /authors/<slug>/ lists an author's published articles, newest first."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+
+from home.seo import view_seo
+from news.models import ArticlePage, Author
+
+ARTICLES_PER_PAGE = 20
+
+
+def articles_by(author):
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .filter(author_links__author=author)
+        .select_related("lead_image")
+        .order_by("-first_published_at")
+    )
+
+
+def authors_with_articles():
+    public_articles = ArticlePage.objects.live().public().values("pk")
+    return Author.objects.filter(article_links__page__in=public_articles).distinct().order_by("name")
+
+
+def author_detail(request, slug):
+    author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+    articles = Paginator(articles_by(author), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    seo = view_seo(request, title=author.name, description=author.bio or f"Articles by {author.name}")
+    return render(request, "news/author_page.html", {"author": author, "articles": articles, "seo": seo})

@@ -1,0 +1,99 @@
+"""schema.org descriptions of the news page types (registered with home.seo)."""
+
+from django.urls import reverse
+
+from home.seo import absolute_url, describe, image_url, publisher, schema_for
+
+SHANGHAI = {"@type": "PostalAddress", "addressLocality": "Shanghai", "addressCountry": "CN"}
+
+
+def person(author, request) -> dict:
+    return {
+        "@type": "Person",
+        "name": author.name,
+        "url": absolute_url(request, reverse("author_detail", kwargs={"slug": author.slug})),
+    }
+
+
+def organization_ref(company, request) -> dict:
+    return {"@type": "Organization", "name": company.title, "url": company.get_full_url(request)}
+
+
+def live(pages) -> list:
+    """Live pages of a relation; in Python, so previews (with unsaved relations) work too."""
+    return [page for page in pages.all() if page.live]
+
+
+def keywords(page) -> list[str]:
+    return [term.name for term in (*page.industry_list, *page.district_list)]
+
+
+@schema_for("news.ArticlePage", og_type="article")
+def article_schema(page, request) -> dict:
+    image = page.effective_share_image
+    return {
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": describe(page),
+        "url": page.get_full_url(request),
+        "mainEntityOfPage": page.get_full_url(request),
+        "datePublished": page.first_published_at,
+        "dateModified": page.last_published_at or page.latest_revision_created_at,
+        "author": [person(author, request) for author in page.authors]
+        or [{"@type": "Organization", "name": publisher(request)["name"]}],
+        "image": [image_url(request, image)] if image else [],
+        "publisher": publisher(request),
+        "articleSection": [term.name for term in page.industry_list],
+        "keywords": keywords(page),
+        "about": [organization_ref(company, request) for company in live(page.companies_mentioned)],
+        "isAccessibleForFree": True,
+    }
+
+
+@schema_for("news.CompanyProfilePage")
+def company_schema(page, request) -> dict:
+    data = {
+        "@type": "Organization",
+        "name": page.title,
+        "description": describe(page),
+        "url": page.website or page.get_full_url(request),
+        "sameAs": [page.get_full_url(request)] if page.website else [],
+        "location": {"@type": "Place", "address": SHANGHAI},
+        "award": [str(award) for award in page.awards.select_related("award")],
+        "hasCredential": [
+            {"@type": "EducationalOccupationalCredential", "name": str(held.certification)}
+            for held in page.certifications.select_related("certification")
+        ],
+        "keywords": keywords(page),
+    }
+    if page.name_zh:
+        data["alternateName"] = page.name_zh
+    if page.home_country:
+        data["foundingLocation"] = {"@type": "Country", "name": page.home_country}
+    if page.logo:
+        data["logo"] = image_url(request, page.logo, "max-512x512|format-png")
+    return data
+
+
+@schema_for("news.EventReportPage", og_type="article")
+def event_schema(page, request) -> dict:
+    image = page.effective_share_image
+    return {
+        "@type": "Event",
+        "name": page.title,
+        "description": describe(page),
+        "url": page.get_full_url(request),
+        "startDate": page.start,
+        "endDate": page.end or page.start,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": page.venue or "Shanghai", "address": SHANGHAI},
+        "organizer": [
+            organization_ref(link.company, request)
+            if link.company
+            else {"@type": "Organization", "name": link.name}
+            for link in page.organisers.select_related("company")
+        ],
+        "image": [image_url(request, image)] if image else [],
+        "attendee": [organization_ref(company, request) for company in live(page.participating_companies)],
+    }
