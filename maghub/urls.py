@@ -12,6 +12,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("news.urls")),
+    path("accounts/", include("community.account_urls")),
+    path("community/", include("community.urls")),
 ]
 
 if settings.DEBUG:
