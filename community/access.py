@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     AnyUser = AbstractBaseUser | AnonymousUser
 
-MODERATORS_GROUP = "Moderators"
+MODERATORS_GROUP = "Community moderators"
 #: Search documents of community posts carry this audience; only readers may see it.
 MEMBERS_AUDIENCE = "members"
 
@@ -77,7 +77,9 @@ def refusal_message(user: AnyUser) -> str:
             else "Please confirm your e-mail address with the link we sent you; "
             "MagHub staff review applications once the address is confirmed."
         ),
-        Membership.State.REJECTED: "Your membership application was not approved, so you cannot read or post.",
+        Membership.State.REJECTED: (
+            "Your membership application was not approved, so you cannot read or post in the community."
+        ),
         Membership.State.SUSPENDED: "Your membership is suspended: you cannot read or post in the community.",
     }
     return messages.get(membership.state, "You cannot read or post in the community.")

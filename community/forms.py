@@ -47,7 +47,9 @@ class MembershipDetailsForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("company_page") and cleaned.get("company_name"):
-            cleaned["company_page"] = _company_choices().filter(title__iexact=cleaned["company_name"].strip()).first()
+            cleaned["company_page"] = (
+                _company_choices().filter(title__iexact=cleaned["company_name"].strip()).first()
+            )
         if not cleaned.get("company_page") and not cleaned.get("company_name"):
             self.add_error("company_name", "Tell us which company you work for.")
         return cleaned
@@ -56,7 +58,9 @@ class MembershipDetailsForm(forms.ModelForm):
 class AccountForm(UserCreationForm):
     """The account half of an application: handle, work e-mail and password."""
 
-    username = forms.CharField(label="Handle", validators=[handle_validator], help_text=handle_validator.message)
+    username = forms.CharField(
+        label="Handle", validators=[handle_validator], help_text=handle_validator.message
+    )
     email = forms.EmailField(label="Work e-mail", help_text="We send a confirmation link to this address.")
 
     class Meta(UserCreationForm.Meta):
@@ -102,7 +106,8 @@ class PostForm(forms.Form):
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=20000,
-        help_text="Markdown: **bold**, *italic*, [links](https://…), > quotes, `code`. @handle mentions a member.",
+        help_text="Markdown: **bold**, *italic*, [links](https://…), > quotes, `code`. "
+        "@handle mentions a member.",
     )
 
 

@@ -46,8 +46,14 @@ def notify_about_post(post, previous_body: str | None = None) -> list:
             continue
         created.append(notification)
         wants_email = (
-            user.membership.email_on_mention if kind == Notification.Kind.MENTION else user.membership.email_on_reply
-        ) if hasattr(user, "membership") else False
+            (
+                user.membership.email_on_mention
+                if kind == Notification.Kind.MENTION
+                else user.membership.email_on_reply
+            )
+            if hasattr(user, "membership")
+            else False
+        )
         if wants_email:
             _enqueue(send_notification_email, notification.pk)
     return created

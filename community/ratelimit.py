@@ -25,7 +25,7 @@ PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
-    """"10/m" → (10, 60); "10/15m" → (10, 900)."""
+    """ "10/m" → (10, 60); "10/15m" → (10, 900)."""
     count, period = rate.split("/")
     multiplier = int(period[:-1] or 1)
     return int(count), multiplier * PERIODS[period[-1]]

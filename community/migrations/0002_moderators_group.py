@@ -1,6 +1,6 @@
 from django.db import migrations
 
-MODERATORS_GROUP = "Moderators"  # community.access.MODERATORS_GROUP, frozen here
+MODERATORS_GROUP = "Community moderators"  # community.access.MODERATORS_GROUP, frozen here
 
 
 def create_group(apps, schema_editor):

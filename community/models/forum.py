@@ -179,7 +179,9 @@ class Thread(models.Model):
 
     def page_of(self, post: Post) -> int:
         """The page of the thread on which `post` appears."""
-        before = self.posts.filter(Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk))
+        before = self.posts.filter(
+            Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
+        )
         return before.count() // POSTS_PER_PAGE + 1
 
     # Moderation: every change is logged and announced.
@@ -353,7 +355,9 @@ class PostRevision(models.Model):
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
     body = models.TextField()
-    editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     replaced_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -82,6 +82,9 @@ class Membership(index.Indexed, models.Model):
     def __str__(self) -> str:
         return f"{self.full_name} ({self.company})"
 
+    def get_absolute_url(self) -> str:
+        return reverse("community:member", args=[self.user.get_username()])
+
     @property
     def company(self) -> str:
         return self.company_page.title if self.company_page_id else self.company_name
@@ -93,9 +96,6 @@ class Membership(index.Indexed, models.Model):
     @property
     def email_verified(self) -> bool:
         return self.email_verified_at is not None
-
-    def get_absolute_url(self) -> str:
-        return reverse("community:member", args=[self.user.get_username()])
 
     def verify_email(self) -> None:
         """Record that the applicant clicked the link sent to their work e-mail."""

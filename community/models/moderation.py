@@ -29,11 +29,15 @@ class ModerationLog(models.Model):
         MEMBER_REJECTED = "member_rejected", "Rejected application"
         MEMBER_SUSPENDED = "member_suspended", "Suspended member"
 
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     action = models.CharField(max_length=30, choices=Action.choices)
     thread = models.ForeignKey("community.Thread", null=True, on_delete=models.SET_NULL, related_name="+")
     post = models.ForeignKey("community.Post", null=True, on_delete=models.SET_NULL, related_name="+")
-    member = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -44,9 +48,13 @@ class ModerationLog(models.Model):
         return f"{self.actor} {self.get_action_display().lower()} at {self.created_at:%Y-%m-%d %H:%M}"
 
     @classmethod
-    def record(cls, actor, action: str, *, thread=None, post=None, member=None, note: str = "") -> ModerationLog:
+    def record(
+        cls, actor, action: str, *, thread=None, post=None, member=None, note: str = ""
+    ) -> ModerationLog:
         """Write one entry of the log."""
-        return cls.objects.create(actor=actor, action=action, thread=thread, post=post, member=member, note=note)
+        return cls.objects.create(
+            actor=actor, action=action, thread=thread, post=post, member=member, note=note
+        )
 
 
 class Report(models.Model):
@@ -79,7 +87,9 @@ class Report(models.Model):
         ordering = ["created_at", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["post", "reporter"], condition=models.Q(status="open"), name="one_open_report_per_member"
+                fields=["post", "reporter"],
+                condition=models.Q(status="open"),
+                name="one_open_report_per_member",
             )
         ]
 
@@ -100,4 +110,6 @@ class Report(models.Model):
                 if status == self.Status.RESOLVED
                 else ModerationLog.Action.REPORT_DISMISSED
             )
-            ModerationLog.record(moderator, action, thread=self.post.thread, post=self.post, note=self.details)
+            ModerationLog.record(
+                moderator, action, thread=self.post.thread, post=self.post, note=self.details
+            )

@@ -66,7 +66,9 @@ def profile(request: HttpRequest) -> HttpResponse:
     context = {
         "membership": membership,
         "form": form,
-        "status_message": None if access.can_read_community(request.user) else access.refusal_message(request.user),
+        "status_message": None
+        if access.can_read_community(request.user)
+        else access.refusal_message(request.user),
     }
     return render(request, "accounts/profile.html", context)
 

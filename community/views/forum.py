@@ -176,9 +176,7 @@ def post_report(request: HttpRequest, post_id: int) -> HttpResponse:
         raise Http404
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        post.reports.update_or_create(
-            reporter=request.user, status="open", defaults=form.cleaned_data
-        )
+        post.reports.update_or_create(reporter=request.user, status="open", defaults=form.cleaned_data)
         messages.success(request, "Thank you: moderators will look at this post.")
         return redirect(post)
     return render(request, "community/report_form.html", {"post": post, "thread": post.thread, "form": form})
@@ -218,4 +216,3 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
     return redirect(notification.post)
-
