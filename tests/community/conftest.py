@@ -42,7 +42,9 @@ def users(db):
 @pytest.fixture
 def thread(category, users):
     """A thread whose text must never leave the community."""
-    thread = category.start_thread(users.member, f"Who knows a {SECRET}?", f"Looking for a {SECRET} in Pudong.")
+    thread = category.start_thread(
+        users.member, f"Who knows a {SECRET}?", f"Looking for a {SECRET} in Pudong."
+    )
     thread.reply(users.moderator, f"Try the {SECRET} at Waigaoqiao, @{users.member.username}.")
     return thread
 

@@ -4,7 +4,17 @@ from html import unescape
 from html.parser import HTMLParser
 
 FORBIDDEN_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "style", "base", "frame", "applet"}
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcdoc"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "xlink:href",
+    "data",
+    "poster",
+    "background",
+    "srcdoc",
+}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 
 
@@ -29,9 +39,8 @@ class _Checker(HTMLParser):
                 self.problems.append(f"{name}= on <{tag}>")
             if name == "style" and value and "url(" in value.lower():
                 self.problems.append(f"style with url() on <{tag}>")
-            if name in URL_ATTRIBUTES and value:
-                if browser_url(value).lower().startswith(BAD_SCHEMES):
-                    self.problems.append(f"{name}={value!r} on <{tag}>")
+            if name in URL_ATTRIBUTES and value and browser_url(value).lower().startswith(BAD_SCHEMES):
+                self.problems.append(f"{name}={value!r} on <{tag}>")
 
     handle_startendtag = handle_starttag
 

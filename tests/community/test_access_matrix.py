@@ -156,4 +156,7 @@ def password_reset_kwargs(user) -> dict:
     from django.utils.http import urlsafe_base64_encode
 
     user.refresh_from_db()
-    return {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)}
+    return {
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    }

@@ -33,7 +33,9 @@ def test_quote_reply_prefills_the_quoted_post(member_client, thread):
     quoted = thread.posts.last()
     response = member_client.get(reverse("community:reply", args=[thread.pk]), {"quote": quoted.pk})
     assert f"&gt; **@{quoted.author.username}** wrote:".encode() in response.content
-    member_client.post(reverse("community:reply", args=[thread.pk]), {"body": quoted.quote_markdown() + "Thanks!"})
+    member_client.post(
+        reverse("community:reply", args=[thread.pk]), {"body": quoted.quote_markdown() + "Thanks!"}
+    )
     assert "<blockquote>" in thread.posts.last().body_html
 
 

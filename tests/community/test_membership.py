@@ -80,7 +80,9 @@ def test_the_whole_flow(client, company_index, category):
     membership.refresh_from_db()
     assert membership.state == Membership.State.APPROVED and membership.decided_by == staff
     assert mail.outbox[-1].subject == "Welcome to the MagHub community"
-    assert ModerationLog.objects.filter(action="member_approved", member=membership.user, actor=staff).exists()
+    assert ModerationLog.objects.filter(
+        action="member_approved", member=membership.user, actor=staff
+    ).exists()
     client.logout()
 
     # Now a member: post.
@@ -147,6 +149,10 @@ def test_members_edit_their_profile_and_email_preferences(member_client, users):
     )
     assert response.status_code == 302
     membership = Membership.objects.get(user=users.member)
-    assert (membership.job_title, membership.email_on_reply, membership.email_on_mention) == ("MD", False, False)
+    assert (membership.job_title, membership.email_on_reply, membership.email_on_mention) == (
+        "MD",
+        False,
+        False,
+    )
     profile = member_client.get(reverse("community:member", args=[users.member.username]))
     assert b"DSV Air &amp; Sea" in profile.content and b"MD" in profile.content

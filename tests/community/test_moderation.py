@@ -83,7 +83,8 @@ def test_hide_a_post(moderator_client, client, thread, users):
 def test_report_queue(member_client, moderator_client, thread, users):
     post = thread.posts.last()
     response = member_client.post(
-        reverse("community:post_report", args=[post.pk]), {"reason": "confidential", "details": "Names a broker."}
+        reverse("community:post_report", args=[post.pk]),
+        {"reason": "confidential", "details": "Names a broker."},
     )
     assert response.status_code == 302
     report = Report.objects.get()

@@ -51,7 +51,8 @@ def test_each_payload_renders_harmless(payload):
 def test_payloads_in_thread_titles_are_escaped(member_client, category, users):
     for payload in PAYLOADS[:12]:
         response = member_client.post(
-            reverse("community:thread_create", args=[category.slug]), {"title": payload[:200], "body": payload}
+            reverse("community:thread_create", args=[category.slug]),
+            {"title": payload[:200], "body": payload},
         )
         assert response.status_code == 302
     for url in [reverse("community:index"), category.get_absolute_url(), reverse("community:my_threads")]:

@@ -20,7 +20,7 @@ PAYLOADS = [
     "<details open ontoggle=alert(1)>",
     "<video><source onerror=alert(1)></video>",
     "<marquee onstart=alert(1)>x</marquee>",
-    "<p style=\"background:url(javascript:alert(1))\">styled</p>",
+    '<p style="background:url(javascript:alert(1))">styled</p>',
     "<img src=x:alert(1) onerror=eval(src)>",
     "<b onmouseover=alert(1)>bold</b>",
     # javascript:, data:, vbscript: URLs in HTML
@@ -46,7 +46,7 @@ PAYLOADS = [
     "<svg><script>alert(1)</script></svg>",
     '<svg><a xlink:href="javascript:alert(1)"><text x="20" y="20">x</text></a></svg>',
     "<svg><animate onbegin=alert(1) attributeName=x dur=1s>",
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
     "<style>@import 'https://evil.example/x.css';</style>",
     # Markdown link and image tricks
     "[click me](javascript:alert(1))",
@@ -68,7 +68,7 @@ PAYLOADS = [
     "%3Cscript%3Ealert(1)%3C/script%3E",
     "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e",
     "<img src=x oNeRrOr=alert(1)>",
-    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
     "<!--<img src=x onerror=alert(1)>-->",
-    "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
 ]
