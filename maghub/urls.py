@@ -13,6 +13,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.urls")),
     path("", include("news.urls")),
+    path("accounts/", include("community.account_urls")),
+    path("community/", include("community.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,118 @@
+"""Demo content for `make run` (dev only): categories, members from the launch story, threads.
+
+Idempotent: running it again finds what it made before. Every demo member's
+password is DEMO_PASSWORD so a developer can log in as any of them.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from community.access import MODERATORS_GROUP
+from community.models import Category, Membership, Thread
+from news.models import CompanyProfilePage
+
+DEMO_PASSWORD = "maghub-demo"  # noqa: S105 (dev-only demo accounts)
+
+CATEGORIES = [
+    ("customs-trade", "Customs & trade", "Import rules, HS codes, bonded zones, free-trade pilot schemes."),
+    ("logistics", "Logistics", "Freight, warehousing, cold chain, last mile."),
+    ("people-hr", "People & HR", "Hiring, visas, social insurance, expat life in Shanghai."),
+    ("policy-hongqiao", "Policy & Hongqiao", "New policies, the Hongqiao hub, district incentives."),
+]
+
+# username, full name, company, job title, moderator?
+MEMBERS = [
+    ("yuki-tanaka", "Yuki Tanaka", "MUJI", "Head of Supply Chain, China", False),
+    ("grace-lin", "Grace Lin", "Haleon", "Regulatory Affairs Director", True),
+    ("lars-nielsen", "Lars Nielsen", "DSV Air & Sea", "Managing Director, East China", False),
+    ("marco-rossi", "Marco Rossi", "RINA", "Country Manager", False),
+    ("kenji-sato", "Kenji Sato", "Sumitomo Pharma", "General Affairs Manager", False),
+]
+
+THREADS = [
+    (
+        "customs-trade",
+        "yuki-tanaka",
+        "Cross-border e-commerce returns: who has a workable process?",
+        "We import household goods under the cross-border e-commerce scheme. Returns through the bonded "
+        "warehouse take us three weeks. How do others handle it?",
+        [
+            (
+                "lars-nielsen",
+                "We run returns consolidation out of Waigaoqiao; happy to compare notes. @yuki-tanaka "
+                "the key is pre-declaring the return channel with the warehouse operator.",
+            ),
+            (
+                "kenji-sato",
+                "Same question for pharma samples: any experience with the **white list** procedure?",
+            ),
+        ],
+    ),
+    (
+        "policy-hongqiao",
+        "marco-rossi",
+        "Hongqiao International Hub: incentives for regional HQs",
+        "Has anyone applied for the regional headquarters recognition in Minhang this year? "
+        "Which documents did the district ask for?",
+        [("grace-lin", "We did last spring. Start with the audited accounts; the rest is quick.")],
+    ),
+    (
+        "people-hr",
+        "grace-lin",
+        "Welcome to the MagHub community: please read first",
+        "This space is for members only. Keep client names out of threads, report posts that share "
+        "confidential information, and be kind. Moderators: @grace-lin.",
+        [],
+    ),
+]
+
+
+def _member(username: str, full_name: str, company: str, job_title: str, moderator: bool):
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"email": f"{username}@example.com"}
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    Membership.objects.get_or_create(
+        user=user,
+        defaults={
+            "full_name": full_name,
+            "company_page": CompanyProfilePage.objects.filter(title__iexact=company).first(),
+            "company_name": company,
+            "job_title": job_title,
+            "reason": "Demo member.",
+            "state": Membership.State.APPROVED,
+            "email_verified_at": timezone.now(),
+            "decided_at": timezone.now(),
+        },
+    )
+    if moderator:
+        user.groups.add(Group.objects.get_or_create(name=MODERATORS_GROUP)[0])
+    return user
+
+
+@transaction.atomic
+def load_demo() -> None:
+    """Create (once) the demo categories, members, threads and replies."""
+    categories = {
+        slug: Category.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
+        )[0]
+        for order, (slug, name, description) in enumerate(CATEGORIES)
+    }
+    members = {row[0]: _member(*row) for row in MEMBERS}
+    for category_slug, author, title, body, replies in THREADS:
+        category = categories[category_slug]
+        if Thread.objects.filter(category=category, title=title).exists():
+            continue
+        thread = category.start_thread(members[author], title, body)
+        for reply_author, reply_body in replies:
+            thread.reply(members[reply_author], reply_body)
+    pinned = Thread.objects.filter(title=THREADS[-1][2]).first()
+    if pinned and not pinned.is_pinned:
+        Thread.objects.filter(pk=pinned.pk).update(is_pinned=True)

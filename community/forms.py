@@ -1,0 +1,133 @@
+"""Forms of the community and of membership applications."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.core.validators import RegexValidator
+
+from community.models import Category, Membership, Report, Thread
+from news.models import CompanyProfilePage
+
+FREE_MAIL_DOMAINS = {
+    "126.com", "163.com", "aol.com", "foxmail.com", "gmail.com", "hotmail.com", "icloud.com",
+    "live.com", "outlook.com", "qq.com", "sina.com", "sohu.com", "yahoo.com", "yeah.net",
+}  # fmt: skip
+
+handle_validator = RegexValidator(
+    r"^[A-Za-z0-9_-]{3,30}$", "3 to 30 letters, digits, hyphens or underscores: others @mention you by it."
+)
+
+
+def _company_choices():
+    return CompanyProfilePage.objects.live().order_by("title")
+
+
+class MembershipDetailsForm(forms.ModelForm):
+    """The parts of an application a member can also edit later."""
+
+    company_page = forms.ModelChoiceField(
+        queryset=CompanyProfilePage.objects.none(),
+        required=False,
+        label="Company",
+        empty_label="My company is not listed",
+        help_text="Choose your company from MagHub's directory, or type its name below.",
+    )
+
+    class Meta:
+        model = Membership
+        fields = ["full_name", "company_page", "company_name", "job_title"]
+        labels = {"company_name": "Company (if not listed)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company_page"].queryset = _company_choices()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("company_page") and cleaned.get("company_name"):
+            cleaned["company_page"] = (
+                _company_choices().filter(title__iexact=cleaned["company_name"].strip()).first()
+            )
+        if not cleaned.get("company_page") and not cleaned.get("company_name"):
+            self.add_error("company_name", "Tell us which company you work for.")
+        return cleaned
+
+
+class AccountForm(UserCreationForm):
+    """The account half of an application: handle, work e-mail and password."""
+
+    username = forms.CharField(
+        label="Handle", validators=[handle_validator], help_text=handle_validator.message
+    )
+    email = forms.EmailField(label="Work e-mail", help_text="We send a confirmation link to this address.")
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ["username", "email"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if email.rsplit("@", 1)[-1].lower() in FREE_MAIL_DOMAINS:
+            raise forms.ValidationError("Please use your work e-mail address, not a personal one.")
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account with this e-mail address already exists.")
+        return email
+
+
+class ApplicationForm(MembershipDetailsForm):
+    """The half of an application staff review: who the applicant is and why they apply."""
+
+    class Meta(MembershipDetailsForm.Meta):
+        fields = [*MembershipDetailsForm.Meta.fields, "reason"]
+        labels = {**MembershipDetailsForm.Meta.labels, "reason": "Why would you like to join?"}
+        widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = True
+
+    def save_for(self, user) -> Membership:
+        """Create the pending membership of a freshly created `user`."""
+        membership = super().save(commit=False)
+        membership.user = user
+        membership.company_page = self.cleaned_data.get("company_page")
+        membership.save()
+        return membership
+
+
+class ProfileForm(MembershipDetailsForm):
+    class Meta(MembershipDetailsForm.Meta):
+        fields = [*MembershipDetailsForm.Meta.fields, "email_on_reply", "email_on_mention"]
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=20000,
+        help_text="Markdown: **bold**, *italic*, [links](https://…), > quotes, `code`. "
+        "@handle mentions a member.",
+    )
+
+
+class ThreadForm(PostForm):
+    title = forms.CharField(max_length=200)
+    field_order = ["title", "body"]
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["reason", "details"]
+        widgets = {"reason": forms.RadioSelect, "details": forms.Textarea(attrs={"rows": 3})}
+
+
+class MoveThreadForm(forms.ModelForm):
+    class Meta:
+        model = Thread
+        fields = ["category"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = Category.objects.exclude(pk=self.instance.category_id)

@@ -1,0 +1,385 @@
+"""The forum: categories hold threads, threads hold posts; the rules live here."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models, transaction
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from community import access, signals
+from community.exceptions import PostingNotAllowed, ThreadLocked
+from community.markup import render_markdown
+
+POSTS_PER_PAGE = 20
+THREADS_PER_PAGE = 25
+
+
+class Category(index.Indexed, models.Model):
+    """A board of threads, e.g. by industry or topic; managed by editors as a snippet."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.CharField(max_length=255, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
+    is_closed = models.BooleanField(
+        "closed for new threads", default=False, help_text="Only moderators may start threads here."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+        FieldPanel("is_closed"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name_plural = "categories"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:category", args=[self.slug])
+
+    def allows_viewing_by(self, user) -> bool:
+        return access.can_read_community(user)
+
+    def allows_posting_by(self, user) -> bool:
+        """May `user` start a thread here?"""
+        return access.can_post(user) and (not self.is_closed or access.is_moderator(user))
+
+    def start_thread(self, author, title: str, body: str) -> Thread:
+        """Open a thread with its first post; raises PostingNotAllowed."""
+        if not access.can_post(author):
+            raise PostingNotAllowed(access.refusal_message(author))
+        if not self.allows_posting_by(author):
+            raise PostingNotAllowed("This category is closed for new threads.")
+        with transaction.atomic():
+            thread = Thread.objects.create(category=self, title=title, author=author, last_post_by=author)
+            post = Post(thread=thread, author=author)
+            post.set_body(body)
+            post.save()
+            thread.last_post_at = post.created_at
+            thread.save(update_fields=["last_post_at"])
+        signals.send_post_changed(post, "created")
+        return thread
+
+
+class ThreadQuerySet(models.QuerySet):
+    def visible_to(self, user) -> ThreadQuerySet:
+        """Threads `user` may see: none for non-members, hidden ones for moderators only."""
+        if not access.can_read_community(user):
+            return self.none()
+        qs = self.filter(is_deleted=False)
+        return qs if access.is_moderator(user) else qs.filter(is_hidden=False)
+
+    def for_listing(self, user) -> ThreadQuerySet:
+        """Everything a thread listing shows, in a constant number of queries."""
+        visible = Q(posts__is_hidden=False, posts__is_deleted=False)
+        qs = self.select_related("category", "author__membership", "last_post_by").annotate(
+            post_total=Count("posts", filter=visible)
+        )
+        if not user.is_authenticated:
+            return qs
+        last_read = ThreadReadState.objects.filter(thread=OuterRef("pk"), user=user).values("last_read_at")
+        return qs.annotate(
+            last_read_at=Subquery(last_read),
+            has_read_state=Exists(last_read),
+        )
+
+
+class Thread(models.Model):
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="threads")
+    title = models.CharField(max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="community_threads"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    last_post_at = models.DateTimeField(default=timezone.now, db_index=True)
+    last_post_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_pinned = models.BooleanField(default=False)
+    is_locked = models.BooleanField(default=False)
+    is_hidden = models.BooleanField(default=False, help_text="Hidden by a moderator.")
+    is_deleted = models.BooleanField(default=False, help_text="Deleted by its author (kept for the record).")
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-is_pinned", "-last_post_at"]
+        indexes = [models.Index(fields=["category", "is_pinned", "last_post_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:thread", args=[self.pk])
+
+    @property
+    def is_unread(self) -> bool:
+        """Only meaningful on threads from `for_listing(user)`."""
+        last_read = getattr(self, "last_read_at", None)
+        return last_read is None or self.last_post_at > last_read
+
+    def allows_viewing_by(self, user) -> bool:
+        if not self.category.allows_viewing_by(user):
+            return False
+        return not (self.is_hidden or self.is_deleted) or access.is_moderator(user)
+
+    def allows_posting_by(self, user) -> bool:
+        """May `user` reply here?"""
+        return (
+            self.allows_viewing_by(user)
+            and access.can_post(user)
+            and (not self.is_locked or access.is_moderator(user))
+        )
+
+    def visible_posts(self) -> models.QuerySet[Post]:
+        """The posts in order; deleted and hidden ones stay in place as placeholders."""
+        return self.posts.select_related("author__membership__company_page").order_by("created_at", "pk")
+
+    def reply(self, author, body: str) -> Post:
+        """Add a post; raises PostingNotAllowed or ThreadLocked."""
+        if not access.can_post(author):
+            raise PostingNotAllowed(access.refusal_message(author))
+        if not self.allows_viewing_by(author):
+            raise PostingNotAllowed("This thread is not available.")
+        if self.is_locked and not access.is_moderator(author):
+            raise ThreadLocked("This thread is locked: no new replies.")
+        with transaction.atomic():
+            post = Post(thread=self, author=author)
+            post.set_body(body)
+            post.save()
+            Thread.objects.filter(pk=self.pk).update(last_post_at=post.created_at, last_post_by=author)
+            self.last_post_at, self.last_post_by = post.created_at, author
+        signals.send_post_changed(post, "created")
+        from community.notifications import notify_about_post
+
+        notify_about_post(post)
+        return post
+
+    def mark_read_by(self, user, when) -> None:
+        """Remember that `user` has read the thread up to `when` (never moving backwards)."""
+        if not user.is_authenticated:
+            return
+        states = ThreadReadState.objects.filter(user=user, thread=self)
+        if not states.filter(last_read_at__lt=when).update(last_read_at=when):
+            ThreadReadState.objects.get_or_create(user=user, thread=self, defaults={"last_read_at": when})
+
+    def page_of(self, post: Post) -> int:
+        """The page of the thread on which `post` appears."""
+        before = self.posts.filter(
+            Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
+        )
+        return before.count() // POSTS_PER_PAGE + 1
+
+    # Moderation: every change is logged and announced.
+
+    def moderate(self, moderator, action: str) -> None:
+        """Pin, unpin, lock, unlock, hide or unhide this thread as `moderator`."""
+        from community.models.moderation import ModerationLog
+
+        field, value = {
+            "pin": ("is_pinned", True),
+            "unpin": ("is_pinned", False),
+            "lock": ("is_locked", True),
+            "unlock": ("is_locked", False),
+            "hide": ("is_hidden", True),
+            "unhide": ("is_hidden", False),
+        }[action]
+        self._require_moderator(moderator)
+        setattr(self, field, value)
+        with transaction.atomic():
+            self.save(update_fields=[field])
+            ModerationLog.record(moderator, ModerationLog.Action(f"thread_{action}"), thread=self)
+        if field == "is_hidden":
+            signals.send_thread_changed(self, "hidden" if value else "unhidden")
+
+    def move_to(self, category: Category, moderator) -> None:
+        """Move the thread to another category."""
+        from community.models.moderation import ModerationLog
+
+        self._require_moderator(moderator)
+        old = self.category
+        self.category = category
+        with transaction.atomic():
+            self.save(update_fields=["category"])
+            ModerationLog.record(
+                moderator, ModerationLog.Action.THREAD_MOVE, thread=self, note=f"{old.name} → {category.name}"
+            )
+        signals.send_thread_changed(self, "moved")
+
+    @staticmethod
+    def _require_moderator(user) -> None:
+        if not access.is_moderator(user):
+            raise PostingNotAllowed("Only moderators may do that.")
+
+
+class PostQuerySet(models.QuerySet):
+    def indexable(self) -> PostQuerySet:
+        """Posts that belong in the members-only search index (`Post.is_visible`), ready to serialise."""
+        return self.filter(
+            is_hidden=False, is_deleted=False, thread__is_hidden=False, thread__is_deleted=False
+        ).select_related("thread__category", "author__membership")
+
+
+class Post(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="community_posts"
+    )
+    body = models.TextField(help_text="Markdown, as the author wrote it.")
+    body_html = models.TextField(editable=False, help_text="Sanitised HTML rendered from body.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    is_hidden = models.BooleanField(default=False, help_text="Hidden by a moderator.")
+    is_deleted = models.BooleanField(default=False, help_text="Deleted by its author (kept for the record).")
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Post {self.pk} in {self.thread}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:post", args=[self.pk])
+
+    @property
+    def is_visible(self) -> bool:
+        """Visible to members (and so indexable): not hidden or deleted, nor is its thread."""
+        return not (self.is_hidden or self.is_deleted or self.thread.is_hidden or self.thread.is_deleted)
+
+    @property
+    def body_text(self) -> str:
+        """The rendered body as plain text (for search documents and e-mail excerpts)."""
+        return strip_tags(self.body_html)
+
+    @cached_property
+    def is_opening_post(self) -> bool:
+        return not self.thread.posts.filter(created_at__lt=self.created_at).exclude(pk=self.pk).exists()
+
+    def set_body(self, body: str) -> None:
+        self.body = body
+        self.body_html = render_markdown(body)
+
+    def allows_viewing_by(self, user) -> bool:
+        if not self.thread.allows_viewing_by(user):
+            return False
+        return not (self.is_hidden or self.is_deleted) or access.is_moderator(user)
+
+    def allows_posting_by(self, user) -> bool:
+        """May `user` quote this post in a reply?"""
+        return self.allows_viewing_by(user) and self.thread.allows_posting_by(user)
+
+    def allows_editing_by(self, user) -> bool:
+        """Authors edit and delete their own posts while they may post in the thread."""
+        return (
+            user.is_authenticated
+            and self.author_id == user.pk
+            and not (self.is_hidden or self.is_deleted)
+            and self.thread.allows_posting_by(user)
+        )
+
+    def allows_reporting_by(self, user) -> bool:
+        return self.allows_viewing_by(user) and access.can_post(user) and self.author_id != user.pk
+
+    def quote_markdown(self) -> str:
+        """The body as a Markdown quote, for quote-reply."""
+        name = self.author.get_username() if self.author else "a former member"
+        quoted = "\n".join(f"> {line}" if line else ">" for line in self.body.splitlines())
+        return f"> **@{name}** wrote:\n>\n{quoted}\n\n"
+
+    def edit(self, editor, body: str) -> None:
+        """Replace the body, keeping the previous version in the history."""
+        if not self.allows_editing_by(editor):
+            if not access.can_post(editor):
+                raise PostingNotAllowed(access.refusal_message(editor))
+            raise PostingNotAllowed("You can only edit your own posts in threads open for replies.")
+        previous = self.body
+        if body == previous:
+            return
+        with transaction.atomic():
+            PostRevision.objects.create(post=self, body=previous, editor=editor)
+            self.set_body(body)
+            self.edited_at = timezone.now()
+            self.save(update_fields=["body", "body_html", "edited_at"])
+        signals.send_post_changed(self, "edited")
+        from community.notifications import notify_about_post
+
+        notify_about_post(self, previous_body=previous)
+
+    def soft_delete(self, user) -> None:
+        """The author withdraws the post; deleting the opening post deletes the thread."""
+        if not self.allows_editing_by(user):
+            raise PostingNotAllowed("You can only delete your own posts.")
+        opening = self.is_opening_post
+        with transaction.atomic():
+            self.is_deleted, self.deleted_at = True, timezone.now()
+            self.save(update_fields=["is_deleted", "deleted_at"])
+            if opening:
+                Thread.objects.filter(pk=self.thread_id).update(is_deleted=True)
+                self.thread.is_deleted = True
+        signals.send_post_changed(self, "deleted")
+        if opening:
+            signals.send_thread_changed(self.thread, "deleted")
+
+    def set_hidden(self, moderator, hidden: bool, note: str = "") -> None:
+        """Hide (or unhide) the post as a moderator."""
+        from community.models.moderation import ModerationLog
+
+        Thread._require_moderator(moderator)
+        self.is_hidden = hidden
+        with transaction.atomic():
+            self.save(update_fields=["is_hidden"])
+            action = ModerationLog.Action.POST_HIDE if hidden else ModerationLog.Action.POST_UNHIDE
+            ModerationLog.record(moderator, action, thread=self.thread, post=self, note=note)
+        signals.send_post_changed(self, "hidden" if hidden else "unhidden")
+
+
+class PostRevision(models.Model):
+    """A previous version of an edited post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body = models.TextField()
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    replaced_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-replaced_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Revision of post {self.post_id} replaced {self.replaced_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def body_html(self) -> str:
+        return render_markdown(self.body)
+
+
+class ThreadReadState(models.Model):
+    """How far a member has read a thread: drives the unread markers."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_states")
+    last_read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="one_read_state_per_thread")]
+
+    def __str__(self) -> str:
+        return f"{self.user} read {self.thread} at {self.last_read_at}"

@@ -1,0 +1,1 @@
+"""Community views: forum.py (reading and writing), moderation.py, accounts.py (membership)."""

@@ -1,0 +1,218 @@
+"""Reading and writing in the forum. Rules live on the models; these views only apply them."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+
+from community import access
+from community.decorators import member_required, refusal_response
+from community.exceptions import PostingNotAllowed
+from community.forms import PostForm, ReportForm, ThreadForm
+from community.models import Category, Notification, Post, Thread
+from community.models.forum import POSTS_PER_PAGE, THREADS_PER_PAGE
+from community.ratelimit import ratelimit
+
+
+def _thread_page(request: HttpRequest, threads):
+    return Paginator(threads.for_listing(request.user), THREADS_PER_PAGE).get_page(request.GET.get("page"))
+
+
+def _get_thread(request: HttpRequest, thread_id: int) -> Thread:
+    thread = get_object_or_404(Thread.objects.select_related("category", "author"), pk=thread_id)
+    if not thread.allows_viewing_by(request.user):
+        raise Http404
+    return thread
+
+
+def _get_post(request: HttpRequest, post_id: int) -> Post:
+    post = get_object_or_404(Post.objects.select_related("thread__category", "author"), pk=post_id)
+    if not post.allows_viewing_by(request.user):
+        raise Http404
+    return post
+
+
+def _with_permissions(posts, user) -> None:
+    """Attach what the member may see and do with each post on the page."""
+    moderator = access.is_moderator(user)
+    for post in posts:
+        post.shown_html = post.body_html if post.allows_viewing_by(user) else None
+        post.can_edit = post.allows_editing_by(user)
+        post.can_quote = post.shown_html is not None and post.allows_posting_by(user)
+        post.can_report = post.shown_html is not None and post.allows_reporting_by(user)
+        post.can_moderate = moderator
+
+
+@member_required
+def index(request: HttpRequest) -> HttpResponse:
+    visible_threads = Q(threads__is_hidden=False, threads__is_deleted=False)
+    categories = Category.objects.annotate(
+        thread_total=Count("threads", filter=visible_threads), last_post_at=Max("threads__last_post_at")
+    )
+    recent = Thread.objects.visible_to(request.user).for_listing(request.user)[:10]
+    return render(request, "community/index.html", {"categories": categories, "threads": recent})
+
+
+@member_required
+def category_detail(request: HttpRequest, category_slug: str) -> HttpResponse:
+    category = get_object_or_404(Category, slug=category_slug)
+    threads = _thread_page(request, Thread.objects.visible_to(request.user).filter(category=category))
+    return render(
+        request,
+        "community/category.html",
+        {"category": category, "threads": threads, "can_start": category.allows_posting_by(request.user)},
+    )
+
+
+@member_required
+@ratelimit("post")
+def thread_create(request: HttpRequest, category_slug: str) -> HttpResponse:
+    category = get_object_or_404(Category, slug=category_slug)
+    form = ThreadForm(request.POST or None)
+    try:
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            return redirect(category.start_thread(request.user, data["title"], data["body"]))
+        if not category.allows_posting_by(request.user):
+            raise PostingNotAllowed("This category is closed for new threads.")
+    except PostingNotAllowed as refusal:
+        return refusal_response(request, str(refusal))
+    return render(request, "community/thread_form.html", {"category": category, "form": form})
+
+
+@member_required
+def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
+    thread = _get_thread(request, thread_id)
+    posts = Paginator(thread.visible_posts(), POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    _with_permissions(posts, request.user)
+    if posts.object_list:
+        thread.mark_read_by(request.user, max(post.created_at for post in posts))
+    return render(
+        request,
+        "community/thread.html",
+        {
+            "thread": thread,
+            "posts": posts,
+            "form": PostForm(),
+            "can_reply": thread.allows_posting_by(request.user),
+            "is_moderator": access.is_moderator(request.user),
+        },
+    )
+
+
+@member_required
+@ratelimit("post")
+def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
+    thread = _get_thread(request, thread_id)
+    initial = {}
+    quoted = request.GET.get("quote", "")
+    if quoted.isdigit():
+        quoted_post = thread.posts.filter(pk=quoted).first()
+        if quoted_post and quoted_post.allows_posting_by(request.user):
+            initial["body"] = quoted_post.quote_markdown()
+    form = PostForm(request.POST or None, initial=initial)
+    try:
+        if request.method == "POST" and form.is_valid():
+            return redirect(thread.reply(request.user, form.cleaned_data["body"]))
+        if not thread.allows_posting_by(request.user):
+            raise PostingNotAllowed("This thread is locked: no new replies.")
+    except PostingNotAllowed as refusal:
+        return refusal_response(request, str(refusal))
+    return render(request, "community/post_form.html", {"thread": thread, "form": form})
+
+
+@member_required
+def post_detail(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = get_object_or_404(Post.objects.select_related("thread__category"), pk=post_id)
+    if not post.thread.allows_viewing_by(request.user):
+        raise Http404
+    return redirect(f"{post.thread.get_absolute_url()}?page={post.thread.page_of(post)}#post-{post.pk}")
+
+
+@member_required
+@ratelimit("post")
+def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = _get_post(request, post_id)
+    if not post.allows_editing_by(request.user):
+        raise Http404
+    form = PostForm(request.POST or None, initial={"body": post.body})
+    if request.method == "POST" and form.is_valid():
+        post.edit(request.user, form.cleaned_data["body"])
+        return redirect(post)
+    return render(request, "community/post_form.html", {"thread": post.thread, "post": post, "form": form})
+
+
+@member_required
+def post_delete(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = _get_post(request, post_id)
+    if not post.allows_editing_by(request.user):
+        raise Http404
+    if request.method == "POST":
+        post.soft_delete(request.user)
+        messages.success(request, "Your post was deleted.")
+        return redirect(post.thread.category if post.thread.is_deleted else post)
+    return render(request, "community/post_confirm_delete.html", {"post": post, "thread": post.thread})
+
+
+@member_required
+def post_history(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = _get_post(request, post_id)
+    revisions = post.revisions.select_related("editor")
+    return render(
+        request, "community/post_history.html", {"post": post, "thread": post.thread, "revisions": revisions}
+    )
+
+
+@member_required
+@ratelimit("report")
+def post_report(request: HttpRequest, post_id: int) -> HttpResponse:
+    post = _get_post(request, post_id)
+    if not post.allows_reporting_by(request.user):
+        raise Http404
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        post.reports.update_or_create(reporter=request.user, status="open", defaults=form.cleaned_data)
+        messages.success(request, "Thank you: moderators will look at this post.")
+        return redirect(post)
+    return render(request, "community/report_form.html", {"post": post, "thread": post.thread, "form": form})
+
+
+@member_required
+def member_detail(request: HttpRequest, username: str) -> HttpResponse:
+    member = get_object_or_404(
+        get_user_model().objects.select_related("membership__company_page"),
+        username__iexact=username,
+        membership__state="approved",
+    )
+    threads = Thread.objects.visible_to(request.user).filter(author=member).for_listing(request.user)[:20]
+    return render(request, "community/member.html", {"member": member, "threads": threads})
+
+
+@member_required
+def my_threads(request: HttpRequest) -> HttpResponse:
+    threads = _thread_page(request, Thread.objects.visible_to(request.user).filter(author=request.user))
+    return render(request, "community/my_threads.html", {"threads": threads})
+
+
+@member_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    notifications = request.user.community_notifications.select_related("actor", "post__thread")
+    if request.method == "POST":
+        notifications.unread().update(read_at=timezone.now())
+        return redirect("community:notifications")
+    page = Paginator(notifications, 30).get_page(request.GET.get("page"))
+    return render(request, "community/notifications.html", {"notifications": page})
+
+
+@member_required
+def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
+    notification = get_object_or_404(Notification, pk=notification_id, recipient=request.user)
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return redirect(notification.post)

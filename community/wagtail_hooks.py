@@ -1,0 +1,117 @@
+"""Admin: forum categories as snippets; membership applications with bulk approve/reject/suspend."""
+
+from django.utils.translation import ngettext
+
+from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from community.exceptions import MembershipTransitionError
+from community.models import Category, Membership
+
+
+class CategoryViewSet(SnippetViewSet):
+    model = Category
+    icon = "folder-open-inverse"
+    menu_label = "Forum categories"
+    list_display = ["name", "slug", "sort_order", BooleanColumn("is_closed", label="Closed")]
+    ordering = ["sort_order", "name"]
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = "Membership applications"
+    list_display = [
+        "full_name",
+        "user",
+        "company",
+        "job_title",
+        "state",
+        BooleanColumn("email_verified", label="E-mail confirmed"),
+        "applied_at",
+    ]
+    list_filter = ["state"]
+    search_fields = ["full_name", "company_name", "job_title"]
+    ordering = ["-applied_at"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["full_name", "company", "job_title", "reason", "state", "applied_at", "decided_at"]
+
+
+class CommunityViewSetGroup(SnippetViewSetGroup):
+    menu_label = "Community"
+    menu_icon = "group"
+    menu_order = 250
+    items = (MembershipViewSet, CategoryViewSet)
+
+
+register_snippet(CommunityViewSetGroup)
+
+
+class MembershipDecisionBulkAction(SnippetBulkAction):
+    """Apply one decision (a Membership method) to the selected applications."""
+
+    models = [Membership]
+    template_name = "community/admin/confirm_membership_decision.html"
+    decision = ""  # the Membership method to call
+    past_tense = ""
+
+    def check_perm(self, obj) -> bool:
+        return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", obj)
+
+    @classmethod
+    def execute_action(cls, objects, user=None, **kwargs):
+        done, errors = 0, []
+        for membership in objects:
+            try:
+                getattr(membership, cls.decision)(user)
+            except MembershipTransitionError as error:
+                errors.append(str(error))
+            else:
+                done += 1
+        kwargs["self"].errors = errors
+        return done, 0
+
+    def get_execution_context(self):
+        return {**super().get_execution_context(), "user": self.request.user}
+
+    def get_success_message(self, num_parent_objects, num_child_objects):
+        message = ngettext(
+            "%(count)d application %(done)s.", "%(count)d applications %(done)s.", num_parent_objects
+        ) % {"count": num_parent_objects, "done": self.past_tense}
+        skipped = getattr(self, "errors", [])
+        return f"{message} Skipped: {' '.join(skipped)}" if skipped else message
+
+
+@hooks.register("register_bulk_action")
+class ApproveBulkAction(MembershipDecisionBulkAction):
+    display_name = "Approve"
+    action_type = "approve"
+    aria_label = "Approve selected applications"
+    decision = "approve"
+    past_tense = "approved"
+    action_priority = 10
+
+
+@hooks.register("register_bulk_action")
+class RejectBulkAction(MembershipDecisionBulkAction):
+    display_name = "Reject"
+    action_type = "reject"
+    aria_label = "Reject selected applications"
+    decision = "reject"
+    past_tense = "rejected"
+    action_priority = 20
+    classes = {"serious"}
+
+
+@hooks.register("register_bulk_action")
+class SuspendBulkAction(MembershipDecisionBulkAction):
+    display_name = "Suspend"
+    action_type = "suspend"
+    aria_label = "Suspend selected members"
+    decision = "suspend"
+    past_tense = "suspended"
+    action_priority = 30
+    classes = {"serious"}

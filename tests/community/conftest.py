@@ -1,0 +1,55 @@
+"""Fixtures for community tests: a category, a thread, and one user for each membership state."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from community.models import Membership
+
+from .factories import CategoryFactory, member
+
+SECRET = "XQZ-members-only-customs-broker"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters live in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def category(db):
+    return CategoryFactory(name="Customs & trade", slug="customs-trade")
+
+
+@pytest.fixture
+def users(db):
+    """One user per role of the access matrix (anonymous is None)."""
+    return SimpleNamespace(
+        anonymous=None,
+        pending=member(Membership.State.PENDING),
+        rejected=member(Membership.State.REJECTED),
+        suspended=member(Membership.State.SUSPENDED),
+        member=member(),
+        moderator=member(moderator=True),
+    )
+
+
+@pytest.fixture
+def thread(category, users):
+    """A thread whose text must never leave the community."""
+    thread = category.start_thread(
+        users.member, f"Who knows a {SECRET}?", f"Looking for a {SECRET} in Pudong."
+    )
+    thread.reply(users.moderator, f"Try the {SECRET} at Waigaoqiao, @{users.member.username}.")
+    return thread
+
+
+@pytest.fixture
+def member_client(client, users):
+    client.force_login(users.member)
+    return client

@@ -1,0 +1,151 @@
+"""The forum through the client: threads, replies, quotes, edit history, soft delete, unread, listings."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+import pytest
+
+from community.exceptions import PostingNotAllowed
+from community.models import Thread
+from community.models.forum import POSTS_PER_PAGE
+
+from .factories import member
+
+pytestmark = pytest.mark.django_db
+
+
+def test_start_a_thread_and_reply(member_client, category, users):
+    response = member_client.post(
+        reverse("community:thread_create", args=[category.slug]),
+        {"title": "Bonded warehouse returns", "body": "How long do yours take?"},
+    )
+    thread = Thread.objects.get(title="Bonded warehouse returns")
+    assert response["Location"] == thread.get_absolute_url()
+    response = member_client.post(reverse("community:reply", args=[thread.pk]), {"body": "**Three weeks.**"})
+    reply = thread.posts.last()
+    assert response["Location"] == reply.get_absolute_url()
+    page = member_client.get(reply.get_absolute_url(), follow=True)
+    assert b"<strong>Three weeks.</strong>" in page.content
+
+
+def test_quote_reply_prefills_the_quoted_post(member_client, thread):
+    quoted = thread.posts.last()
+    response = member_client.get(reverse("community:reply", args=[thread.pk]), {"quote": quoted.pk})
+    assert f"&gt; **@{quoted.author.username}** wrote:".encode() in response.content
+    member_client.post(
+        reverse("community:reply", args=[thread.pk]), {"body": quoted.quote_markdown() + "Thanks!"}
+    )
+    assert "<blockquote>" in thread.posts.last().body_html
+
+
+def test_edit_keeps_history_and_marks_the_post_edited(member_client, thread, users):
+    post = thread.posts.first()
+    original = post.body
+    member_client.post(reverse("community:post_edit", args=[post.pk]), {"body": "Found one, thanks."})
+    post.refresh_from_db()
+    assert post.body == "Found one, thanks." and post.edited_at is not None
+    assert list(post.revisions.values_list("body", flat=True)) == [original]
+    page = member_client.get(thread.get_absolute_url())
+    assert b"edited" in page.content
+    history = member_client.get(reverse("community:post_history", args=[post.pk]))
+    assert b"Found one, thanks." in history.content and b"Pudong" in history.content
+
+
+def test_only_the_author_edits(client, thread, users):
+    other = member()
+    client.force_login(other)
+    post = thread.posts.first()
+    assert client.get(reverse("community:post_edit", args=[post.pk])).status_code == 404
+    with pytest.raises(PostingNotAllowed):
+        post.edit(other, "hijacked")
+
+
+def test_soft_delete_keeps_the_row_and_hides_the_text(member_client, category, users):
+    thread = category.start_thread(users.moderator, "Visa renewals", "Opening post.")
+    post = thread.reply(users.member, "A reply I regret.")
+    response = member_client.post(reverse("community:post_delete", args=[post.pk]))
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.is_deleted and post.deleted_at and post.body == "A reply I regret."
+    page = member_client.get(thread.get_absolute_url())
+    assert b"A reply I regret." not in page.content
+    assert b"deleted by its author" in page.content
+
+
+def test_deleting_the_opening_post_deletes_the_thread(member_client, thread):
+    member_client.post(reverse("community:post_delete", args=[thread.posts.first().pk]))
+    thread.refresh_from_db()
+    assert thread.is_deleted
+    assert member_client.get(thread.get_absolute_url()).status_code == 404
+
+
+def test_pagination_and_post_links_land_on_the_right_page(member_client, category, users):
+    thread = category.start_thread(users.member, "Long thread", "post 0")
+    for n in range(1, POSTS_PER_PAGE + 5):
+        thread.reply(users.moderator, f"post {n}")
+    last = thread.posts.last()
+    response = member_client.get(last.get_absolute_url())
+    assert response["Location"] == f"{thread.get_absolute_url()}?page=2#post-{last.pk}"
+    assert member_client.get(thread.get_absolute_url(), {"page": 99}).status_code == 200  # get_page clamps
+
+
+def test_unread_markers(client, category, users):
+    thread = category.start_thread(users.moderator, "Customs holidays", "Closed 1–7 October.")
+    client.force_login(users.member)
+    assert b"New<span" in client.get(category.get_absolute_url()).content
+    client.get(thread.get_absolute_url())
+    assert b"New<span" not in client.get(category.get_absolute_url()).content
+    thread.reply(users.moderator, "And 1 January.")
+    assert b"New<span" in client.get(category.get_absolute_url()).content
+
+
+@pytest.mark.parametrize("url_name", ["community:category", "community:my_threads", "community:index"])
+def test_listings_take_a_constant_number_of_queries(member_client, category, users, url_name):
+    url = reverse(url_name, args=[category.slug] if url_name == "community:category" else [])
+
+    def queries_for(n_threads):
+        for n in range(n_threads):
+            category.start_thread(users.member, f"Thread {n}", "body").reply(member(), "reply")
+        with CaptureQueriesContext(connection) as captured:
+            assert member_client.get(url).status_code == 200
+        return len(captured)
+
+    assert queries_for(2) == queries_for(8)
+
+
+def test_thread_page_takes_a_constant_number_of_queries(member_client, category, users):
+    thread = category.start_thread(users.member, "Busy", "body")
+
+    def queries_after(n_replies):
+        for _ in range(n_replies):
+            thread.reply(member(), "reply")
+        member_client.get(thread.get_absolute_url())  # the first visit also creates the read marker
+        with CaptureQueriesContext(connection) as captured:
+            member_client.get(thread.get_absolute_url())
+        return len(captured)
+
+    assert queries_after(2) == queries_after(6)
+
+
+def test_member_profile_and_my_threads(member_client, thread, users):
+    profile = member_client.get(reverse("community:member", args=[users.member.username]))
+    assert users.member.membership.full_name.encode() in profile.content
+    assert users.member.membership.job_title.encode() in profile.content
+    mine = member_client.get(reverse("community:my_threads"))
+    assert thread.title.encode() in mine.content
+
+
+def test_profiles_of_non_members_are_not_shown(member_client, users):
+    for user in (users.pending, users.rejected, users.suspended):
+        assert member_client.get(reverse("community:member", args=[user.username])).status_code == 404
+
+
+def test_closed_categories_take_threads_from_moderators_only(client, category, users):
+    category.is_closed = True
+    category.save()
+    client.force_login(users.member)
+    url = reverse("community:thread_create", args=[category.slug])
+    assert client.post(url, {"title": "t", "body": "b"}).status_code == 403
+    client.force_login(users.moderator)
+    assert client.post(url, {"title": "t", "body": "b"}).status_code == 302
