@@ -1,5 +1,5 @@
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
@@ -32,5 +32,8 @@ def robots_txt(request):
 def share_qr(request, page_id):
     """The QR code of a public page's URL, for scanning it into WeChat."""
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
-    svg = qr_svg(page.get_full_url(request), title=f"QR code for {page.title}")
+    url = page.get_full_url(request)
+    if not url:  # the tree's root and pages outside any site have no address to share
+        raise Http404("This page has no public address.")
+    svg = qr_svg(url, title=f"QR code for {page.title}")
     return HttpResponse(svg, content_type="image/svg+xml")
