@@ -3,7 +3,7 @@
 from django.db import models
 from django.db.models import Prefetch
 
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 
 class CreditedImage(AbstractImage):
@@ -28,11 +28,23 @@ class CreditedRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-# Rendition specs used by listing cards; templates use the same literals in {% image %}.
-CARD_RENDITION = "fill-640x360"
-LOGO_RENDITION = "max-240x120"
+# Renditions per use: WebP with a JPEG (PNG for logos) fallback, in widths the browser
+# picks from via srcset/sizes. {% responsive_image image "card" %} renders one of these.
+PRESETS = {
+    "hero": ("width-{480,800,1200,1600}|format-{webp,jpeg}", "(min-width: 64em) 60rem, 100vw"),
+    "card": ("fill-{400x225,800x450}|format-{webp,jpeg}", "(min-width: 48em) 20rem, 100vw"),
+    "inline": ("width-{480,800,1200}|format-{webp,jpeg}", "(min-width: 48em) 40rem, 100vw"),
+    "thumb": ("fill-{160x160,320x320}|format-{webp,jpeg}", "10rem"),
+    "logo": ("max-{160x160,320x320}|format-{webp,png}", "10rem"),
+}
 
 
-def image_prefetch(field_name, *filter_specs):
-    """Prefetch an image foreign key together with the renditions a template will ask for."""
-    return Prefetch(field_name, queryset=CreditedImage.objects.prefetch_renditions(*filter_specs))
+def preset_specs(preset: str) -> list[str]:
+    """The rendition filter specs a preset renders, e.g. "fill-400x225|format-webp"."""
+    return Filter.expand_spec(PRESETS[preset][0])
+
+
+def image_prefetch(field_name, preset):
+    """Prefetch an image foreign key with the renditions of a preset, so a listing's cards cost no queries."""
+    renditions = CreditedImage.objects.prefetch_renditions(*preset_specs(preset))
+    return Prefetch(field_name, queryset=renditions)

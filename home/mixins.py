@@ -4,14 +4,13 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.functional import cached_property
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.forms.tags import TagField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
 
 from home.api_fields import TermsField, image_field
 from news.listing import Listing
@@ -104,10 +103,11 @@ class TaggedPageMixin(models.Model):
         )
 
     @classmethod
-    def tagged_with(cls, term):
-        """The listing narrowed to pages carrying one vocabulary term."""
+    def tagged_with(cls, term, queryset=None):
+        """The listing (or `queryset`) narrowed to pages carrying one vocabulary term."""
         field = next(f for f in cls.vocabulary_fields() if f.related_model is type(term))
-        return cls.listing_queryset().filter(**{f"{field.relation_name}__tag": term})
+        queryset = cls.listing_queryset() if queryset is None else queryset
+        return queryset.filter(**{f"{field.relation_name}__tag": term})
 
     def _terms(self, field_name):
         relation_name = self._meta.get_field(field_name).relation_name
@@ -117,18 +117,6 @@ class TaggedPageMixin(models.Model):
         else:
             links = manager.select_related("tag")
         return sorted((link.tag for link in links), key=lambda tag: tag.name)
-
-    def related_pages(self, limit=4):
-        """Other pages of this type sharing an industry or a district, newest first."""
-        condition = Q()
-        for field in self.vocabulary_fields():
-            terms = self._terms(field.name)
-            if terms:
-                condition |= Q(**{f"{field.relation_name}__tag__in": terms})
-        if not condition:
-            return []
-        sharing = Page.objects.filter(condition).values("pk")
-        return list(self.listing_queryset().filter(pk__in=sharing).exclude(pk=self.pk)[:limit])
 
     @cached_property
     def industry_list(self):

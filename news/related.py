@@ -1,7 +1,13 @@
-"""'More from this company / district / industry': small article lists next to a page."""
+"""What is related to a page: the one place that decides it.
+
+"More about this company", "More from <industry>" and "More from <district>": small
+article lists that article, company and event templates place with
+`{% more_from_page page %}`.
+"""
 
 from dataclasses import dataclass
 
+from home.images import image_prefetch
 from news.models import ArticlePage
 
 MORE_LIMIT = 4
@@ -14,14 +20,13 @@ class RelatedGroup:
     articles: list
 
 
-def taxonomy_url(kind: str, term) -> str:
-    """The taxonomy page of a term (DESIGN: /industries/<slug>/, /districts/<slug>/)."""
-    return f"/{kind}/{term.slug}/"
-
-
 def public_articles(exclude=None):
+    """Live public articles, newest first, with their thumbnail renditions."""
     articles = (
-        ArticlePage.objects.live().public().select_related("lead_image").order_by("-first_published_at")
+        ArticlePage.objects.live()
+        .public()
+        .prefetch_related(image_prefetch("lead_image", "thumb"))
+        .order_by("-first_published_at", "-pk")
     )
     return articles.exclude(pk=exclude.pk) if exclude else articles
 
@@ -31,24 +36,22 @@ def more_about_company(company, exclude=None, limit=MORE_LIMIT) -> RelatedGroup:
     return RelatedGroup(f"More about {company.title}", company.url, list(articles[:limit]))
 
 
-def more_in_term(kind: str, term, exclude=None, limit=MORE_LIMIT) -> RelatedGroup:
-    relation = {"industries": "industry_relations__tag", "districts": "district_relations__tag"}[kind]
-    articles = public_articles(exclude).filter(**{relation: term})
-    return RelatedGroup(f"More from {term.name}", taxonomy_url(kind, term), list(articles[:limit]))
+def more_in_term(term, exclude=None, limit=MORE_LIMIT) -> RelatedGroup:
+    """Articles carrying an Industry or District term, linking to the term's taxonomy page."""
+    articles = ArticlePage.tagged_with(term, queryset=public_articles(exclude))
+    return RelatedGroup(f"More from {term.name}", term.get_absolute_url(), list(articles[:limit]))
 
 
 def more_from(page, limit=MORE_LIMIT) -> list[RelatedGroup]:
-    """For an article or event: its first company, first industry and first district, each with a list.
+    """For an article: its first company, first industry and first district, each with a list.
 
-    For a company profile: the articles that mention it. Empty groups are left out.
+    For a company profile or an event report: its first industry and district (a company
+    page lists the articles that mention it already). Empty groups are left out.
     """
     page = page.specific
-    if hasattr(page, "companies_mentioned"):
-        groups = [more_about_company(c, page, limit) for c in page.companies_mentioned.all()[:1]]
-    elif hasattr(page, "articles_mentioning"):
-        groups = [more_about_company(page, None, limit)]
-    else:
-        groups = []
-    groups += [more_in_term("industries", term, page, limit) for term in page.industry_list[:1]]
-    groups += [more_in_term("districts", term, page, limit) for term in page.district_list[:1]]
+    groups = []
+    if isinstance(page, ArticlePage):
+        groups += [more_about_company(c, page, limit) for c in page.companies[:1]]
+    groups += [more_in_term(term, page, limit) for term in page.industry_list[:1]]
+    groups += [more_in_term(term, page, limit) for term in page.district_list[:1]]
     return [group for group in groups if group.articles]

@@ -1,11 +1,24 @@
 """Fixtures shared by the whole suite: the page tree every test stands on."""
 
+from django.core.cache import caches
+
 from wagtail.models import Page, Site
 
 import pytest
 
 from home.models import HomePage
 from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: rate-limit counters, and image renditions keyed by
+    primary keys that the next test's rolled-back database hands out again."""
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
 
 
 @pytest.fixture

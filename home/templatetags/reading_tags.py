@@ -2,20 +2,12 @@
 
 from django import template
 
-from wagtail.images.models import Filter, Picture
+from wagtail.images.models import Picture
 
+from home.images import PRESETS, preset_specs
 from news.related import more_from
 
 register = template.Library()
-
-# Renditions per use: WebP with a JPEG fallback, widths the browser picks from via srcset/sizes.
-PRESETS = {
-    "hero": ("width-{480,800,1200,1600}|format-{webp,jpeg}", "(min-width: 64em) 60rem, 100vw"),
-    "card": ("fill-{400x225,800x450}|format-{webp,jpeg}", "(min-width: 48em) 20rem, 100vw"),
-    "inline": ("width-{480,800,1200}|format-{webp,jpeg}", "(min-width: 48em) 40rem, 100vw"),
-    "thumb": ("fill-{160x160,320x320}|format-{webp,jpeg}", "10rem"),
-    "logo": ("max-{160x160,320x320}|format-{webp,png}", "10rem"),
-}
 
 
 @register.simple_tag
@@ -26,8 +18,8 @@ def responsive_image(image, preset="inline", eager=False, css_class=""):
     """
     if not image:
         return ""
-    spec, sizes = PRESETS[preset]
-    renditions = image.get_renditions(*Filter.expand_spec(spec))
+    renditions = image.get_renditions(*preset_specs(preset))
+    sizes = PRESETS[preset][1]
     attrs = {"sizes": sizes, "loading": "eager" if eager else "lazy", "decoding": "async"}
     if eager:
         attrs["fetchpriority"] = "high"

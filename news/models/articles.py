@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from home.api_fields import AuthorsField, PageLinksField, image_field
 from home.blocks import StoryBodyBlock
-from home.images import CARD_RENDITION, image_prefetch
+from home.images import image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
 from home.reading import reading_minutes, stream_text
 
@@ -116,7 +116,7 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
     @classmethod
     def listing_prefetches(cls):
         return [
-            image_prefetch("lead_image", CARD_RENDITION),
+            image_prefetch("lead_image", "card"),
             Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author")),
         ]
 
@@ -128,10 +128,6 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
     @property
     def main_image(self):
         return self.lead_image
-
-    @cached_property
-    def related_articles(self):
-        return self.related_pages(limit=4)
 
     @property
     def headline(self):

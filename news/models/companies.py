@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.api_fields import LabelsField, image_field
-from home.images import LOGO_RENDITION, image_prefetch
+from home.images import image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
 
 from .articles import ArticlePage
@@ -109,7 +109,7 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
 
     @classmethod
     def listing_prefetches(cls):
-        return [image_prefetch("logo", LOGO_RENDITION)]
+        return [image_prefetch("logo", "logo")]
 
     @property
     def name(self):

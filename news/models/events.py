@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from home.api_fields import LabelsField, PageLinksField, image_field
 from home.blocks import GalleryBlock, StoryBodyBlock
-from home.images import CARD_RENDITION, image_prefetch
+from home.images import image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
 
 
@@ -88,7 +88,7 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
 
     @classmethod
     def listing_prefetches(cls):
-        return [image_prefetch("lead_image", CARD_RENDITION)]
+        return [image_prefetch("lead_image", "card")]
 
     @property
     def event_name(self):

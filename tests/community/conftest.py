@@ -11,16 +11,6 @@ from .factories import CategoryFactory, member
 SECRET = "XQZ-members-only-customs-broker"
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """Rate-limit counters live in the cache: every test starts with none."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def category(db):
     return CategoryFactory(name="Customs & trade", slug="customs-trade")
