@@ -6,10 +6,12 @@ Screenshots go to test-artifacts/ (gitignored; CI keeps them).
 """
 
 import json
+import logging
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -76,6 +78,26 @@ def _e2e_database(_serialized_copy, transactional_db, django_db_serialized_rollb
     the migrations' data is restored after each test's flush (serialized rollback)."""
 
 
+@pytest.fixture(autouse=True)
+def _serve_test_media(settings):
+    """The live server also serves /media/ from the test storage (tests/e2e/urls.py)."""
+    settings.ROOT_URLCONF = "tests.e2e.urls"
+
+
+@pytest.fixture
+def demo_site():
+    """The demo content `make run` shows (news.demo): the launch story, companies, event, images."""
+    from news import demo
+
+    wagtail_log = logging.getLogger("wagtail")
+    level = wagtail_log.level
+    wagtail_log.setLevel(logging.WARNING)  # a line per page created is noise in a failure report
+    try:
+        return demo.load(log=lambda *args: None)
+    finally:
+        wagtail_log.setLevel(level)
+
+
 @pytest.fixture(scope="session")
 def browser(_migrated_data):
     from playwright.sync_api import sync_playwright
@@ -137,22 +159,46 @@ def axe_violations(page, impacts=BLOCKING_IMPACTS) -> list[dict]:
     ]
 
 
-def html_errors(html: str) -> list[dict]:
-    """The Nu HTML Checker's errors for a document (run on the machine's Java)."""
+def html_errors(documents: dict[str, str]) -> dict[str, list[dict]]:
+    """The Nu HTML Checker's errors per document, {name: html} in, {name: [error...]} out.
+
+    One run of the checker for all of them: the JVM's start-up is most of its cost.
+    """
     java = shutil.which("java")
     if not java:
         pytest.fail("java is missing: apt-get install default-jre-headless", pytrace=False)
     jar = require(VNU_JAR, "npm ci (scripts/install-test-system-deps.sh)")
-    completed = subprocess.run(  # noqa: S603 - fixed arguments, our own rendered HTML on stdin
-        [java, "-jar", str(jar), "--format", "json", "--stdout", "-"],
-        input=html.encode(),
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    messages = json.loads(completed.stdout or b'{"messages": []}')["messages"]
-    return [
-        {"line": m.get("lastLine"), "message": m["message"], "extract": m.get("extract", "")}
-        for m in messages
-        if m["type"] == "error" or m.get("subType") == "fatal"
-    ]
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for name, html in documents.items():
+            file = Path(folder) / (re.sub(r"[^\w-]+", "_", name) + ".html")
+            file.write_text(html, encoding="utf-8")
+            files[file] = name
+        completed = subprocess.run(  # noqa: S603 - fixed arguments, our own rendered HTML
+            [java, "-jar", str(jar), "--format", "json", "--stdout", *map(str, files)],
+            capture_output=True,
+            timeout=180,
+            check=False,
+        )
+    if not completed.stdout:
+        pytest.fail(f"the Nu HTML Checker did not run: {completed.stderr.decode()[-2000:]}", pytrace=False)
+    names = {f"file:{file}": name for file, name in files.items()}  # the checker's "url" of a file
+    errors = {name: [] for name in documents}
+    for message in json.loads(completed.stdout)["messages"]:
+        if message["type"] == "error" or message.get("subType") == "fatal":
+            name = names.get(message.get("url"), message.get("url"))
+            errors.setdefault(name, []).append(
+                {
+                    "line": message.get("lastLine"),
+                    "message": message["message"],
+                    "extract": message.get("extract", ""),
+                }
+            )
+    return errors
+
+
+def assert_no_findings(kind: str, findings: dict[str, list]) -> None:
+    """Fail with every page's findings listed in full (pytest would truncate the dict)."""
+    failing = {name: found for name, found in findings.items() if found}
+    if failing:
+        pytest.fail(f"{kind}:\n{json.dumps(failing, indent=1, ensure_ascii=False)}", pytrace=False)
