@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,39 @@ def require(path: Path, how: str) -> Path:
     if not path.exists():
         pytest.fail(f"{path} is missing: {how}", pytrace=False)
     return path
+
+
+class OneRequestAtATime:
+    """WSGI wrapper: the live server's request threads share the test's in-memory SQLite
+    connection, so the browser's parallel requests (assets, the admin's autosave and
+    editing-session pings) are handled one at a time, each to its end."""
+
+    lock = threading.Lock()
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()  # request_finished, inside the lock too
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server (one per worker session), serving one request at a time."""
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer(os.environ["DJANGO_LIVE_TEST_SERVER_ADDRESS"], start=False)
+    static_handler = server.thread.static_handler
+    server.thread.static_handler = lambda app: OneRequestAtATime(static_handler(app))
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -120,6 +154,12 @@ def _new_page(browser, request, options):
 @pytest.fixture
 def page(browser, request):
     """A desktop-sized tab whose relative URLs resolve against the live server."""
+    yield from _new_page(browser, request, DESKTOP)
+
+
+@pytest.fixture
+def second_page(browser, request):
+    """Another desktop tab with its own cookies: a second person at another desk."""
     yield from _new_page(browser, request, DESKTOP)
 
 

@@ -2,9 +2,8 @@
 
 import re
 
-from playwright.sync_api import expect
-
 import pytest
+from playwright.sync_api import expect
 
 from news.models import District
 

@@ -1,0 +1,117 @@
+"""Two editors in the Wagtail admin: one writes an article and submits it for review, the other approves.
+
+The approved article then shows on /news/, on its industry's page and in the RSS feed.
+"""
+
+import re
+from urllib.parse import urlsplit
+
+from django.urls import reverse
+
+import feedparser
+import pytest
+from playwright.sync_api import expect
+
+from news.demo import draw_picture
+from news.models import ArticlePage, CompanyProfilePage, District, Industry, NewsIndexPage
+from tests.editorial.factories import StaffFactory
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "correct horse battery staple"
+HEADLINE = "DSV opens a bonded logistics hub in Changning"
+
+
+def sign_in(page, username):
+    page.goto(reverse("wagtailadmin_login"))
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("wagtailadmin_home")) + "$"))
+
+
+def pick_tag(page, field_id, name):
+    """Type into a controlled-vocabulary tag field and pick the suggestion (free tagging is off)."""
+    page.locator(f"#{field_id} + ul.tagit input").fill(name[:4])
+    page.locator("ul.ui-autocomplete:visible li", has_text=name).first.click()
+    expect(page.locator(f"#{field_id} + ul.tagit .tagit-label", has_text=name)).to_be_visible()
+
+
+def test_article_goes_through_review_and_appears_everywhere(demo_site, page, second_page, screenshot):
+    StaffFactory(username="mei", first_name="Mei", last_name="Lin", role="Editors")
+    StaffFactory(username="tom", first_name="Tom", last_name="Berg", role="Editors")
+    news = NewsIndexPage.objects.get()
+    logistics = Industry.objects.get(slug="logistics")
+    changning = District.objects.get(slug="changning")
+    dsv = CompanyProfilePage.objects.get(slug="dsv-air-sea")
+
+    # Mei writes the article, with a photo uploaded from the image chooser.
+    sign_in(page, "mei")
+    page.goto(reverse("wagtailadmin_pages:add", args=("news", "articlepage", news.pk)))
+    page.locator("#id_title").fill(HEADLINE)
+    page.locator("#id_standfirst").fill(
+        "The Danish forwarder's new hub clears cross-border parcels in hours."
+    )
+    page.get_by_role("button", name="Choose an image").click()
+    chooser = page.locator(".modal")
+    chooser.get_by_role("tab", name="Upload").click()
+    chooser.locator("input[type=file]").set_input_files(
+        files=[
+            {
+                "name": "dsv-hub.png",
+                "mimeType": "image/png",
+                "buffer": draw_picture(((10, 60, 120), (200, 220, 240)), "DSV hub").getvalue(),
+            }
+        ]
+    )
+    chooser.get_by_label("Title").fill("DSV's Changning hub")
+    chooser.get_by_role("button", name="Upload").click()
+    expect(page.locator("#id_lead_image-title")).to_have_text("DSV's Changning hub")
+    page.locator("#id_lead_image_caption").fill("Parcels on the sorting line")
+    page.locator("#id_companies_mentioned").select_option(label=dsv.title)
+    page.get_by_role("tab", name="Promote").click()
+    pick_tag(page, "id_industries", logistics.name)
+    pick_tag(page, "id_districts", changning.name)
+    page.get_by_role("button", name="More actions").first.click()
+    page.get_by_role("button", name="Submit to Editorial review").click()
+    expect(page.get_by_role("status")).to_contain_text("has been submitted for moderation")
+
+    article = ArticlePage.objects.get(title=HEADLINE)
+    assert not article.live
+    assert article.current_workflow_state.status == "in_progress"
+
+    # Tom finds it in his review queue on the dashboard and approves it.
+    sign_in(second_page, "tom")
+    second_page.get_by_role("link", name=HEADLINE).first.click()
+    second_page.get_by_role("button", name="More actions").first.click()
+    second_page.get_by_role("button", name="Approve and Publish").click()
+    expect(second_page.get_by_role("status")).to_contain_text(f"Page '{HEADLINE}' has been updated.")
+    second_page.goto(reverse("wagtailadmin_home"))  # his review queue is empty now
+    expect(second_page.get_by_role("main")).not_to_contain_text(HEADLINE)
+
+    article.refresh_from_db()
+    assert article.live
+    assert [a.tag for a in article.industry_relations.all()] == [logistics]
+    assert list(article.companies_mentioned.all()) == [dsv]
+
+    # Readers see it: on the article page with its photo, in /news/, in the feed, on the industry page.
+    page.goto(article.url)
+    expect(page.get_by_role("heading", level=1)).to_have_text(HEADLINE)
+    lead = page.locator(".figure--lead img")
+    expect(lead).to_have_attribute("alt", "DSV's Changning hub")
+    assert lead.evaluate("img => img.complete && img.naturalWidth") > 0
+    expect(page.get_by_role("region", name="Companies in this story").get_by_role("link")).to_have_text(
+        dsv.title
+    )
+
+    page.goto(news.url)
+    expect(page.locator(".card--article h3").first).to_have_text(HEADLINE)
+
+    feed = feedparser.parse(page.request.get(reverse("news:feed")).body())
+    newest = feed.entries[0]
+    assert (newest.title, urlsplit(newest.link).path) == (HEADLINE, article.url)
+    assert {tag.term for tag in newest.tags} == {logistics.name, changning.name}
+
+    page.goto(logistics.get_absolute_url())
+    expect(page.get_by_role("region", name="Articles").get_by_role("link", name=HEADLINE)).to_be_visible()
+    screenshot(page)
