@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("news.urls")),
+    path("", include("search.urls")),
 ]
 
 if settings.DEBUG:
