@@ -193,4 +193,4 @@ def test_document_preparation_uses_a_constant_number_of_queries(vocabulary, news
         assert len(source.load(few)) == 2
     with CaptureQueriesContext(connection) as large:
         assert len(source.load(many)) == 12
-    assert len(small) == len(large)
+    assert len(large) <= len(small) <= 8  # per type and relation, not per page
