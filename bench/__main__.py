@@ -7,7 +7,9 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    names = argv or sorted(m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name != "setup")
+    names = argv or sorted(
+        m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name != "setup"
+    )
     for name in names:
         module = import_module(f"bench.{name}")
         if hasattr(module, "run"):

@@ -29,10 +29,9 @@ TEXT_FIELDS = [
 PHRASE_FIELDS = [name.split("^")[0] for name in TEXT_FIELDS]
 FACET_FIELDS = {"type": "kind", "industry": "industries", "district": "districts"}
 MAX_FACET_VALUES = 50
-RECENCY = {
-    "gauss": {"date": {"origin": "now", "scale": "365d", "offset": "30d", "decay": 0.5}},
-    "weight": 0.5,
-}
+# A gentle recency boost added to the text score: distance_feature rather than
+# function_score/gauss (which rescored every match, 3x slower on osmem-server); no scripts.
+RECENCY = Q("distance_feature", field="date", origin="now", pivot="365d", boost=0.5)
 
 
 def text_query(parsed: ParsedQuery) -> Q:
@@ -85,15 +84,8 @@ def facet_filters(request: SearchRequest) -> dict[str, Q]:
 
 def build_search(request: SearchRequest) -> Search:
     """The complete request body: query, post_filter, facet aggregations, highlight, sort, page."""
-    query = Q("bool", must=[text_query(request.parsed)], filter=base_filters(request))
-    if request.by_relevance:
-        query = Q(
-            "function_score",
-            query=query,
-            functions=[RECENCY, {"weight": 1}],
-            score_mode="sum",
-            boost_mode="multiply",
-        )
+    should = [RECENCY] if request.by_relevance else []
+    query = Q("bool", must=[text_query(request.parsed)], filter=base_filters(request), should=should)
     search = Search(using=get_client(), index=alias_name()).query(query).extra(track_total_hits=True)
     selected = facet_filters(request)
     if selected:
