@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.urls")),
     path("", include("news.urls")),
+    path("", include("search.urls")),
     path("accounts/", include("community.account_urls")),
     path("community/", include("community.urls")),
 ]

@@ -1,0 +1,251 @@
+"""The search API on the database: Wagtail's search backend for text, the ORM for the rest.
+
+Meant for `make run` and small sites (and as the fallback when Elasticsearch is down):
+it holds match sets in memory, which is fine for thousands of pages, not millions.
+"""
+
+import difflib
+import re
+from collections import Counter
+
+from django.db.models import Q
+from django.db.models.functions import Coalesce, ExtractYear
+
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+from wagtail.search.query import And, Phrase, PlainText
+
+from news.models import (
+    ArticlePage,
+    CompanyProfilePage,
+    District,
+    EventReportPage,
+    Industry,
+    PageDistrict,
+    PageIndustry,
+)
+
+from ..facets import build_facets
+from ..highlight import MARK_END, MARK_START, render
+from ..parsing import ParsedQuery, has_cjk, parse_query
+from ..queries import Hit, SearchRequest, SearchResults, Suggestion
+from ..sources import PageSource
+
+KIND_MODELS = {"article": ArticlePage, "company": CompanyProfilePage, "event": EventReportPage}
+SNIPPET_CHARS = 160
+_source = PageSource()
+
+
+def _kind_of_content_type() -> dict[int, str]:
+    from django.contrib.contenttypes.models import ContentType
+
+    return {ContentType.objects.get_for_model(model).pk: kind for kind, model in KIND_MODELS.items()}
+
+
+def _pages():
+    return _source.indexable().annotate(search_date=Coalesce("eventreportpage__start", "first_published_at"))
+
+
+def _base_filters(pages, request: SearchRequest):
+    if request.companies:
+        slugs = list(request.companies)
+        pages = pages.filter(
+            Q(articlepage__companies_mentioned__slug__in=slugs)
+            | Q(eventreportpage__participating_companies__slug__in=slugs)
+            | Q(companyprofilepage__slug__in=slugs)
+        ).distinct()
+    if request.date_from:
+        pages = pages.filter(search_date__date__gte=request.date_from)
+    if request.date_to:
+        pages = pages.filter(search_date__date__lte=request.date_to)
+    return pages
+
+
+def _facet_filter(pages, facet: str, values: tuple[str, ...]):
+    if facet == "type":
+        kinds = _kind_of_content_type()
+        return pages.filter(content_type_id__in=[ct for ct, kind in kinds.items() if kind in values])
+    through = PageIndustry if facet == "industry" else PageDistrict
+    return pages.filter(pk__in=through.objects.filter(tag__slug__in=values).values("content_object_id"))
+
+
+def _entries_containing(text: str) -> list[int]:
+    """Pages whose indexed text contains ``text`` (Chinese has no word breaks for the tokenizer)."""
+    ids = IndexEntry.objects.filter(Q(title__icontains=text) | Q(body__icontains=text)).values_list(
+        "object_id", flat=True
+    )
+    return [int(pk) for pk in ids if str(pk).isdigit()]
+
+
+def _match(pages, parsed: ParsedQuery) -> list[int] | None:
+    """Ids matching the text, best first (None when there is no text to match)."""
+    if not parsed:
+        return None
+    latin = []
+    for text in (*parsed.terms, *parsed.phrases):
+        if has_cjk(text):
+            pages = pages.filter(pk__in=_entries_containing(text))
+        else:
+            latin.append(Phrase(text) if " " in text else PlainText(text))
+    for text in parsed.excluded:
+        pages = pages.exclude(pk__in=_entries_containing(text))
+    if not latin:
+        return list(pages.order_by("-search_date", "-pk").values_list("pk", flat=True))
+    return _search(pages, latin)
+
+
+def _search(pages, queries) -> list[int]:
+    query = queries[0] if len(queries) == 1 else And(queries)
+    candidates = Page.objects.filter(pk__in=list(pages.values_list("pk", flat=True)))
+    return [page.pk for page in get_search_backend("default").search(query, candidates)]
+
+
+def _vocabulary() -> set[str]:
+    words: set[str] = set()
+    names = [*_pages().values_list("title", flat=True), *Industry.objects.values_list("name", flat=True)]
+    names += District.objects.values_list("name", flat=True)
+    for name in names:
+        words.update(word.lower() for word in re.findall(r"\w{3,}", name))
+    return words
+
+
+def _corrected(parsed: ParsedQuery) -> str | None:
+    """A "did you mean" query: each unknown word replaced by the closest known one."""
+    vocabulary = _vocabulary()
+    changed = False
+    terms = []
+    for term in parsed.terms:
+        match = (
+            None
+            if term.lower() in vocabulary
+            else difflib.get_close_matches(term.lower(), vocabulary, 1, 0.75)
+        )
+        terms.append(match[0] if match else term)
+        changed |= bool(match)
+    if not changed:
+        return None
+    return " ".join([*terms, *(f'"{p}"' for p in parsed.phrases), *(f"-{e}" for e in parsed.excluded)])
+
+
+def _mark(text: str, words: tuple[str, ...]) -> str:
+    """Wrap each occurrence of the words (and of words starting with them) in match markers."""
+    patterns = [
+        re.escape(word) if has_cjk(word) else rf"(?<!\w){re.escape(word)}\w*"
+        for word in sorted(words, key=len, reverse=True)
+    ]
+    if not patterns:
+        return text
+    return re.sub("|".join(patterns), lambda m: MARK_START + m.group(0) + MARK_END, text, flags=re.IGNORECASE)
+
+
+def _snippet(text: str, words: tuple[str, ...]) -> str | None:
+    """About SNIPPET_CHARS characters around the first match, cut at spaces."""
+    marked = _mark(text, words)
+    start = marked.find(MARK_START)
+    if start < 0:
+        return None
+    begin = marked.rfind(" ", 0, max(0, start - SNIPPET_CHARS // 3)) + 1
+    end = marked.find(" ", max(start + SNIPPET_CHARS, marked.find(MARK_END, start)))
+    fragment = marked[begin : end if end > 0 else None]
+    if fragment.count(MARK_START) != fragment.count(MARK_END):
+        fragment += MARK_END
+    return fragment
+
+
+def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
+    documents = {int(doc.meta.id.removeprefix("page-")): doc for doc in _source.load(ids)}
+    words = parsed.positive
+    hits = []
+    for pk in ids:
+        doc = documents.get(pk)
+        if doc is None:
+            continue
+        snippets = [s for s in (_snippet(doc.standfirst or "", words), _snippet(doc.body or "", words)) if s]
+        if not snippets and doc.standfirst:
+            snippets = [doc.standfirst[:240]]
+        hits.append(
+            Hit(
+                id=doc.meta.id,
+                kind=doc.kind,
+                title=doc.title,
+                url=doc.url,
+                date=doc.date,
+                title_html=render(_mark(doc.title, words)),
+                snippets=[render(s) for s in snippets[:2]],
+            )
+        )
+    return hits
+
+
+def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]:
+    selection = {facet: values for facet, values in request.facet_selection().items() if values}
+    counts: dict[str, dict[str, int]] = {}
+    for facet in ("type", "industry", "district", "year"):
+        pages = matching
+        for other, values in selection.items():
+            if other != facet:
+                pages = _facet_filter(pages, other, values)
+        ids = pages.values("pk")
+        if facet == "type":
+            kinds = _kind_of_content_type()
+            counts[facet] = dict(Counter(kinds[ct] for ct in pages.values_list("content_type_id", flat=True)))
+        elif facet == "year":
+            years = pages.annotate(year=ExtractYear("search_date")).values_list("year", flat=True)
+            counts[facet] = {str(year): n for year, n in Counter(years).items() if year}
+        else:
+            through = PageIndustry if facet == "industry" else PageDistrict
+            rows = through.objects.filter(content_object_id__in=ids).values_list("tag__slug", flat=True)
+            counts[facet] = dict(Counter(rows))
+    return counts
+
+
+def _run(request: SearchRequest, parsed: ParsedQuery) -> tuple[list[int], dict]:
+    pages = _base_filters(_pages(), request)
+    matched = _match(pages, parsed)
+    matching = pages if matched is None else _pages().filter(pk__in=matched)
+    counts = _facet_counts(matching, request)
+    for facet, values in request.facet_selection().items():
+        if values:
+            matching = _facet_filter(matching, facet, values)
+    if matched is None or not request.by_relevance:
+        ordered = list(matching.order_by("-search_date", "-pk").values_list("pk", flat=True))
+    else:
+        allowed = set(matching.values_list("pk", flat=True))
+        ordered = [pk for pk in matched if pk in allowed]
+    return ordered, counts
+
+
+def search(request: SearchRequest) -> SearchResults:
+    """Run the request on the database."""
+    parsed = request.parsed
+    ordered, counts = _run(request, parsed)
+    corrected = None
+    if not ordered and parsed.terms:
+        corrected = _corrected(parsed)
+        if corrected:
+            parsed = parse_query(corrected)
+            ordered, counts = _run(request, parsed)
+    page_ids = ordered[request.offset : request.offset + request.per_page]
+    return SearchResults(
+        request=request,
+        hits=_hits(page_ids, parsed),
+        total=len(ordered),
+        facets=build_facets(request, counts),
+        backend="database",
+        corrected_query=corrected,
+    )
+
+
+def suggest(text: str, audiences: frozenset[str], size: int) -> list[Suggestion]:
+    """Pages whose title (or Chinese name) contains every word typed."""
+    pages = _pages()
+    for word in text.split():
+        pages = pages.filter(Q(title__icontains=word) | Q(companyprofilepage__name_zh__icontains=word))
+    ids = list(pages.order_by("-search_date").values_list("pk", flat=True)[:size])
+    documents = {doc.meta.id: doc for doc in _source.load(ids)}
+    return [
+        Suggestion(title=doc.title, url=doc.url, kind=doc.kind)
+        for doc in (documents.get(f"page-{pk}") for pk in ids)
+        if doc is not None
+    ]

@@ -1,0 +1,37 @@
+"""Facet counts from either backend, turned into labelled values."""
+
+from news.models import District, Industry
+
+from .queries import FACETS, KIND_LABELS, FacetValue, SearchRequest
+
+
+def _labels(facet: str, values: list[str]) -> dict[str, str]:
+    if facet == "type":
+        return {value: KIND_LABELS.get(value, value) for value in values}
+    if facet in ("industry", "district"):
+        model = Industry if facet == "industry" else District
+        return dict(model.objects.filter(slug__in=values).values_list("slug", "name"))
+    return {value: value for value in values}
+
+
+def build_facets(request: SearchRequest, counts: dict[str, dict[str, int]]) -> dict[str, list[FacetValue]]:
+    """Labelled facet values, most frequent first; a selected value stays listed even at zero."""
+    selection = request.facet_selection()
+    facets = {}
+    for facet in FACETS:
+        facet_counts = dict(counts.get(facet, {}))
+        selected = set(selection.get(facet, ()))
+        for value in selected:
+            facet_counts.setdefault(value, 0)
+        labels = _labels(facet, list(facet_counts))
+        values = [
+            FacetValue(value, labels.get(value, value), count, value in selected)
+            for value, count in facet_counts.items()
+            if value in labels or facet == "year"
+        ]
+        if facet == "year":
+            values.sort(key=lambda v: v.value, reverse=True)
+        else:
+            values.sort(key=lambda v: (-v.count, v.label.lower()))
+        facets[facet] = values
+    return facets

@@ -1,0 +1,63 @@
+"""Every search parameter validated before it reaches a backend."""
+
+from django import forms
+from django.core.validators import slug_re
+
+from news.models import District, Industry
+
+from .queries import KIND_LABELS, SORT_CHOICES, SORT_RELEVANCE, SearchRequest
+
+MAX_VALUES = 10
+MAX_PAGE = 500
+
+
+class SlugListField(forms.MultipleChoiceField):
+    """Any number (up to MAX_VALUES) of slugs, without a fixed list of choices."""
+
+    def valid_value(self, value):
+        return len(value) <= 100 and bool(slug_re.match(value))
+
+    def validate(self, value):
+        super().validate(value)
+        if len(value) > MAX_VALUES:
+            raise forms.ValidationError(f"Choose at most {MAX_VALUES} values.")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=200, label="Search for")
+    industry = forms.MultipleChoiceField(required=False)
+    district = forms.MultipleChoiceField(required=False)
+    type = forms.MultipleChoiceField(required=False, choices=list(KIND_LABELS.items()))
+    company = SlugListField(required=False)
+    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES)
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["industry"].choices = Industry.objects.values_list("slug", "name")
+        self.fields["district"].choices = District.objects.values_list("slug", "name")
+        # "from" and "to" are Python keywords, so they are added here rather than declared.
+        self.fields["from"] = forms.DateField(required=False, label="From", input_formats=["%Y-%m-%d"])
+        self.fields["to"] = forms.DateField(required=False, label="To", input_formats=["%Y-%m-%d"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("from") and data.get("to") and data["from"] > data["to"]:
+            self.add_error("to", "The end date must not be before the start date.")
+        return data
+
+    def to_request(self, audiences: frozenset[str]) -> SearchRequest:
+        """The validated parameters as a search request for ``audiences``."""
+        data = self.cleaned_data
+        return SearchRequest(
+            q=" ".join(data["q"].split()),
+            industries=tuple(data["industry"]),
+            districts=tuple(data["district"]),
+            kinds=tuple(data["type"]),
+            companies=tuple(data["company"]),
+            date_from=data["from"],
+            date_to=data["to"],
+            sort=data["sort"] or SORT_RELEVANCE,
+            page=data["page"] or 1,
+            audiences=audiences,
+        )

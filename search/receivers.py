@@ -1,0 +1,70 @@
+"""Signal receivers: each one hands the affected objects to the indexer and nothing more.
+
+Connected in :meth:`search.apps.SearchConfig.ready`. :func:`search.indexing.schedule`
+never raises, so no receiver can break the save that triggered it.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from news.models import CompanyProfilePage
+
+from .indexing import schedule
+from .sources import PageSource
+
+
+def _page_and_descendants(page: Page) -> list[int]:
+    return list(
+        Page.objects.descendant_of(page, inclusive=True).type(*PageSource.models).values_list("pk", flat=True)
+    )
+
+
+def _mentioning(company: CompanyProfilePage) -> list[int]:
+    """Pages whose documents carry this company's names."""
+    return [
+        *company.articles_mentioning.values_list("pk", flat=True),
+        *company.events_attended.values_list("pk", flat=True),
+    ]
+
+
+def on_page_published(sender, instance, **kwargs) -> None:
+    """Publish (and title change): the page, and if a company, what mentions it."""
+    ids = [instance.pk]
+    if isinstance(instance, CompanyProfilePage):
+        ids += _mentioning(instance)
+    schedule("page", ids)
+
+
+def on_subtree_changed(sender, instance, **kwargs) -> None:
+    """Unpublish, move, slug change: every indexable page in the subtree may have changed."""
+    schedule("page", _page_and_descendants(instance))
+
+
+def on_page_deleted(sender, instance, **kwargs) -> None:
+    """A deleted page leaves the index (deleting a parent sends this for each descendant)."""
+    if isinstance(instance, Page):
+        schedule("page", [instance.pk])
+
+
+def on_view_restriction_changed(sender, instance, **kwargs) -> None:
+    """A privacy change removes (or restores) the restricted page and everything below it."""
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        schedule("page", _page_and_descendants(page))
+
+
+def connect() -> None:
+    """Wire the page lifecycle to the indexer."""
+    page_published.connect(on_page_published, dispatch_uid="search.page_published")
+    page_unpublished.connect(on_subtree_changed, dispatch_uid="search.page_unpublished")
+    post_page_move.connect(on_subtree_changed, dispatch_uid="search.post_page_move")
+    page_slug_changed.connect(on_subtree_changed, dispatch_uid="search.page_slug_changed")
+    post_delete.connect(on_page_deleted, dispatch_uid="search.page_deleted")
+    post_save.connect(
+        on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_saved"
+    )
+    post_delete.connect(
+        on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted"
+    )

@@ -1,0 +1,138 @@
+"""One contract, two backends: every test runs on osmem-server and on the database."""
+
+from datetime import date
+
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from search.queries import SORT_DATE, SearchRequest, search, suggest
+
+
+def titles(backend, **params):
+    backend.refresh()
+    return [hit.title for hit in search(SearchRequest(**params)).hits]
+
+
+def facet(results, name):
+    return {value.value: value.count for value in results.facets[name]}
+
+
+def test_published_page_is_found(corpus, backend):
+    assert titles(backend, q="hongqiao") == ["DSV opens a logistics hub in Hongqiao"]
+
+
+def test_unpublished_page_is_gone(corpus, backend):
+    corpus["hub"].unpublish()
+    assert titles(backend, q="hongqiao") == []
+
+
+def test_deleted_page_is_gone(corpus, backend):
+    corpus["hub"].delete()
+    assert titles(backend, q="hongqiao") == []
+
+
+def test_private_page_is_gone_and_back_when_public_again(corpus, backend):
+    restriction = PageViewRestriction.objects.create(page=corpus["hub"], restriction_type="login")
+    assert titles(backend, q="hongqiao") == []
+    restriction.delete()
+    assert titles(backend, q="hongqiao") == ["DSV opens a logistics hub in Hongqiao"]
+
+
+def test_restricting_a_parent_hides_its_children(corpus, backend, news_index):
+    PageViewRestriction.objects.create(page=news_index, restriction_type="password", password="secret")
+    assert titles(backend, q="logistics") == []
+
+
+def test_title_change_is_searchable(corpus, backend):
+    page = corpus["nestle"]
+    page.title = "Nestlé opens a Minhang dairy lab"
+    page.save_revision().publish()
+    assert titles(backend, q="dairy lab") == ["Nestlé opens a Minhang dairy lab"]
+    assert titles(backend, q="research centre") == []
+
+
+def test_ascii_folding_and_stemming(corpus, backend):
+    assert titles(backend, q="nestle") == ["Nestlé expands its Pudong research centre"]
+    assert "Logistics costs fall in the Yangtze delta" in titles(backend, q="cost")
+
+
+def test_facets_count_with_the_other_filters_applied(corpus, backend):
+    results = search(SearchRequest(industries=("logistics",)))
+    assert results.total == 2
+    assert facet(results, "type") == {"article": 2}
+    # The industry facet ignores its own selection, so readers can widen it.
+    assert facet(results, "industry") == {"logistics": 2, "retail": 3, "food": 2}
+    assert facet(results, "district") == {"minhang": 2}
+    assert facet(results, "year") == {"2024": 1, "2022": 1}
+    selected = [v for v in results.facets["industry"] if v.selected]
+    assert [(v.value, v.label) for v in selected] == [("logistics", "Logistics")]
+
+
+def test_filters_combine(corpus, backend):
+    assert titles(backend, industries=("retail",), districts=("changning",), kinds=("article",)) == [
+        "MUJI renovates its Changning flagship"
+    ]
+    assert set(titles(backend, companies=("muji",))) == {
+        "MUJI",
+        "MUJI renovates its Changning flagship",
+        "CSR Excellence Awards night",
+    }
+    assert titles(
+        backend, industries=("logistics",), date_from=date(2023, 1, 1), date_to=date(2024, 12, 31)
+    ) == ["DSV opens a logistics hub in Hongqiao"]
+
+
+def test_highlights_mark_matches_and_escape_the_rest(corpus, backend):
+    hit = search(SearchRequest(q="warehouse")).hits
+    by_title = {h.title: h for h in hit}
+    snippet = " ".join(by_title["DSV opens a logistics hub in Hongqiao"].snippets)
+    assert "<mark>warehouse</mark>" in snippet
+    page = corpus["costs"]
+    page.title = "Costs <script>alert(1)</script> fall"
+    page.save_revision().publish()
+    backend.refresh()
+    [hit] = search(SearchRequest(q="costs alert")).hits
+    assert "<script>" not in hit.title_html
+    assert "&lt;script&gt;" in hit.title_html
+    assert "<mark>" in hit.title_html
+
+
+def test_phrase_and_exclusion(corpus, backend):
+    assert titles(backend, q='"logistics hub"') == ["DSV opens a logistics hub in Hongqiao"]
+    assert titles(backend, q="logistics -hongqiao") == ["Logistics costs fall in the Yangtze delta"]
+    assert titles(backend, q='logistics -"yangtze delta"') == ["DSV opens a logistics hub in Hongqiao"]
+
+
+def test_misspelling_still_finds(corpus, backend):
+    assert "DSV opens a logistics hub in Hongqiao" in titles(backend, q="hongqaio")
+
+
+def test_chinese_query_matches_chinese_text(corpus, backend):
+    assert set(titles(backend, q="无印良品")) >= {"MUJI", "MUJI renovates its Changning flagship"}
+    assert titles(backend, q="旗舰店") == ["MUJI renovates its Changning flagship"]
+
+
+def test_award_on_a_company_profile_is_searchable(corpus, backend):
+    if not backend.elastic:
+        pytest.skip("Wagtail's index of CompanyProfilePage leaves out awards (news.models search_fields)")
+    assert "MUJI" in titles(backend, q="CSR award")
+
+
+def test_suggestions(corpus, backend):
+    assert [s.title for s in suggest("nest")] == ["Nestlé expands its Pudong research centre"]
+    assert {s.title for s in suggest("muj")} >= {"MUJI", "MUJI renovates its Changning flagship"}
+    assert all(s.url.startswith("/") for s in suggest("muj"))
+
+
+def test_pagination_and_date_sort(corpus, backend):
+    backend.refresh()
+    first = search(SearchRequest(sort=SORT_DATE, per_page=2))
+    second = search(SearchRequest(sort=SORT_DATE, per_page=2, page=2))
+    last = search(SearchRequest(sort=SORT_DATE, per_page=2, page=3))
+    assert first.total == 6
+    assert (first.page_count, first.has_next, last.has_next, second.has_previous) == (3, True, False, True)
+    seen = [h.title for h in first.hits + second.hits + last.hits]
+    assert len(set(seen)) == 6
+    assert seen[0] == "MUJI renovates its Changning flagship" or seen[0] == "MUJI"
+    assert seen[-1] == "Logistics costs fall in the Yangtze delta"

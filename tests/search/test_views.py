@@ -1,0 +1,72 @@
+"""The search page, the JSON API and autocomplete, through the test client."""
+
+from django.urls import reverse
+
+import pytest
+
+
+@pytest.fixture(params=["database"])
+def backend(request, settings, db):
+    from .conftest import Backend
+
+    settings.ELASTICSEARCH_URL = ""
+    return Backend(request.param)
+
+
+def test_search_page_renders_results_facets_and_noindex(client, corpus):
+    response = client.get(reverse("search"), {"q": "logistics"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<meta name="robots" content="noindex">' in html
+    assert response["X-Robots-Tag"] == "noindex"
+    assert "DSV opens a <mark>logistics</mark> hub in Hongqiao" in html
+    groups = {g["name"]: g for g in response.context["facet_groups"]}
+    minhang = next(v for v in groups["district"]["values"] if v["value"] == "minhang")
+    assert minhang["url"] == "?q=logistics&district=minhang"
+    assert f'href="{minhang["url"].replace("&", "&amp;")}"' in html
+
+
+def test_facet_link_filters_and_toggles_off(client, corpus):
+    response = client.get(reverse("search"), {"q": "logistics", "district": "minhang", "page": "1"})
+    groups = {g["name"]: g for g in response.context["facet_groups"]}
+    minhang = next(v for v in groups["district"]["values"] if v["value"] == "minhang")
+    assert minhang["selected"]
+    assert minhang["url"] == "?q=logistics"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "abc"},
+        {"page": "0"},
+        {"industry": "no-such-industry"},
+        {"from": "2024-13-01"},
+        {"q": "x" * 201},
+        {"from": "2024-02-01", "to": "2024-01-01"},
+        {"sort": "random"},
+        {"company": "<script>"},
+    ],
+)
+def test_bad_parameters_get_a_clear_message_not_an_error(client, vocabulary, params):
+    response = client.get(reverse("search"), params)
+    assert response.status_code == 400
+    assert b"We could not run this search" in response.content
+    api = client.get(reverse("search_api"), params)
+    assert api.status_code == 400
+    assert api.json()["errors"]
+
+
+def test_api_returns_results_facets_and_page_info(client, corpus):
+    data = client.get(reverse("search_api"), {"q": "logistics", "industry": "logistics"}).json()
+    assert data["total"] == 2
+    assert (data["page"], data["pages"], data["has_next"]) == (1, 1, False)
+    assert {r["type"] for r in data["results"]} == {"article"}
+    logistics = {"value": "logistics", "label": "Logistics", "count": 2, "selected": True}
+    assert data["facets"]["industry"] == [logistics]
+    assert data["results"][0]["url"].startswith("/news/")
+
+
+def test_suggest_api(client, corpus):
+    data = client.get(reverse("search_suggest"), {"q": "nest"}).json()
+    assert [s["title"] for s in data["suggestions"]] == ["Nestlé expands its Pudong research centre"]
+    assert client.get(reverse("search_suggest"), {"q": "x" * 101}).status_code == 400
