@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -193,7 +194,7 @@ def view_seo(request, title: str, description: str = "") -> PageSeo:
 @schema_for("home.HomePage")
 def website_schema(page, request) -> dict:
     """The site itself, with the search box search engines may show under it."""
-    search_url = absolute_url(request, "/search/") + "?q={search_term_string}"
+    search_url = absolute_url(request, reverse("search")) + "?q={search_term_string}"
     return {
         "@type": "WebSite",
         "name": settings.WAGTAIL_SITE_NAME,

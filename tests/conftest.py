@@ -5,9 +5,19 @@ from django.core.cache import caches
 from wagtail.models import Page, Site
 
 import pytest
+from osmem_server import OsmemServer
 
 from home.models import HomePage
 from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
+
+
+@pytest.fixture(scope="session")
+def osmem_server():
+    """The search server process, one per test session (overrides osmem-server's plugin
+    fixture: Japanese analysis is not needed and slows index creation)."""
+    server = OsmemServer.start(japanese=False)
+    yield server
+    server.close()
 
 
 @pytest.fixture(autouse=True)

@@ -30,6 +30,8 @@ def pages_to_check():
         "industry": Industry.objects.get(slug="logistics").get_absolute_url(),
         "districts": reverse("news:district_list"),
         "author": Author.objects.first().get_absolute_url(),
+        "search": f"{reverse('search')}?q=Hongqiao",
+        "search-faceted": f"{reverse('search')}?q=Hongqiao&{District.query_param}=changning&type=article",
         "not-found": "/no-such-story/",
     }
 

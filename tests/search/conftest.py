@@ -3,20 +3,11 @@
 from datetime import UTC, datetime
 
 import pytest
-from osmem_server import OsmemServer
 
 from news.models import District, Industry
 from search.client import alias_name, get_client
 
 from .pages import add_article, add_company, add_event
-
-
-@pytest.fixture(scope="session")
-def osmem_server():
-    """Overrides the plugin's fixture: Japanese analysis is not needed and slows index creation."""
-    server = OsmemServer.start(japanese=False)
-    yield server
-    server.close()
 
 
 class Backend:
