@@ -1,7 +1,8 @@
 #!/bin/sh
 # What the test suite needs from outside PyPI, installed only when missing:
 # Debian's chromium (driven by Playwright; never a browser download), a Java
-# runtime for the Nu HTML Checker, and the npm test tools (axe-core, vnu-jar).
+# runtime for the Nu HTML Checker, the npm test tools (axe-core, vnu-jar), and a
+# Chinese font so screenshots of Chinese names show characters, not boxes.
 # Idempotent and silent when everything is already there.
 set -eu
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ apt_packages=""
 [ -x /usr/bin/chromium ] || apt_packages="$apt_packages chromium"
 command -v java >/dev/null 2>&1 || apt_packages="$apt_packages default-jre-headless"
 command -v npm >/dev/null 2>&1 || apt_packages="$apt_packages nodejs npm"
+[ -n "$(fc-list :lang=zh 2>/dev/null)" ] || apt_packages="$apt_packages fonts-wqy-microhei"
 
 if [ -n "$apt_packages" ]; then
     if [ "$(id -u)" -ne 0 ]; then

@@ -91,6 +91,9 @@ def test_article_goes_through_review_and_appears_everywhere(demo_site, page, sec
 
     article.refresh_from_db()
     assert article.live
+    review = article.workflow_states.get()
+    assert (review.status, review.requested_by.username) == ("approved", "mei")
+    assert review.task_states.get().finished_by.username == "tom"
     assert [a.tag for a in article.industry_relations.all()] == [logistics]
     assert list(article.companies_mentioned.all()) == [dsv]
 
