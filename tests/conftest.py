@@ -33,3 +33,10 @@ def company_index(home_page):
 @pytest.fixture
 def event_index(home_page):
     return home_page.add_child(instance=EventIndexPage(title="Events", slug="events"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/e2e/ is a browser journey: `make test` runs those in a process of their own."""
+    for item in items:
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.e2e)

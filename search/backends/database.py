@@ -70,11 +70,18 @@ def _facet_filter(pages, facet: str, values: tuple[str, ...]):
     return pages.filter(pk__in=through.objects.filter(tag__slug__in=values).values("content_object_id"))
 
 
+def _plain_text_fields() -> tuple[str, str]:
+    """The index entry's plain-text columns (PostgreSQL keeps tsvectors in title and body)."""
+    names = {field.name for field in IndexEntry._meta.get_fields()}
+    return ("title_text", "body_text") if "title_text" in names else ("title", "body")
+
+
 def _entries_containing(text: str) -> list[int]:
     """Pages whose indexed text contains ``text`` (Chinese has no word breaks for the tokenizer)."""
-    ids = IndexEntry.objects.filter(Q(title__icontains=text) | Q(body__icontains=text)).values_list(
-        "object_id", flat=True
-    )
+    title, body = _plain_text_fields()
+    ids = IndexEntry.objects.filter(
+        Q(**{f"{title}__icontains": text}) | Q(**{f"{body}__icontains": text})
+    ).values_list("object_id", flat=True)
     return [int(pk) for pk in ids if str(pk).isdigit()]
 
 
