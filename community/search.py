@@ -2,9 +2,10 @@
 
 - :class:`PostSource` turns visible posts into members-only documents for the search
   index (and answers the database backend when Elasticsearch is not configured).
-- :func:`connect` wires the community's signals (and the few model signals that change
-  a post's document) to :func:`search.indexing.schedule`, which never raises, so no
-  receiver can break the member's save. A failed write is retried by ``search_index --sync``.
+- :func:`connect` wires the community's signals (and the model signals that change a
+  post's document: hard deletes, category slugs, members' names) to
+  :func:`search.indexing.schedule`, which never raises, so no receiver can break the
+  member's save. A failed write is retried by ``search_index --sync``.
 
 Both are installed by :meth:`community.apps.CommunityConfig.ready`.
 """
@@ -22,7 +23,7 @@ from django.db.models.signals import post_delete, post_save
 
 from community import signals
 from community.access import MEMBERS_AUDIENCE, membership_of
-from community.models import Category, Post, Thread
+from community.models import Category, Membership, Post, Thread
 from search.documents import PostDocument
 from search.indexing import schedule
 from search.parsing import ParsedQuery, has_cjk
@@ -115,10 +116,12 @@ class PostSource:
             posts = posts.filter(_containing(text))
         for text in parsed.excluded:
             posts = posts.exclude(_containing(text))
-        rows = posts.order_by("-created_at", "-pk").values_list("pk", "created_at", *SEARCHED_FIELDS)
+        posts = posts.order_by("-created_at", "-pk")
+        if not parsed.positive:
+            return list(posts.values_list("pk", "created_at"))
         return [
             (pk, created)
-            for pk, created, *texts in rows
+            for pk, created, *texts in posts.values_list("pk", "created_at", *SEARCHED_FIELDS)
             if _contains_words("\n".join(text or "" for text in texts).lower(), parsed.positive)
         ]
 
@@ -154,9 +157,16 @@ def on_category_saved(sender, instance: Category, created: bool, **kwargs) -> No
         schedule(KIND, Post.objects.filter(thread__category=instance).values_list("pk", flat=True))
 
 
+def on_membership_saved(sender, instance: Membership, update_fields=None, **kwargs) -> None:
+    """A member's new name (e.g. from the profile page) reaches their posts' ``authors``."""
+    if update_fields is None or "full_name" in update_fields:
+        schedule(KIND, Post.objects.filter(author_id=instance.user_id).values_list("pk", flat=True))
+
+
 def connect() -> None:
     """Wire the community's changes to the search indexer."""
     signals.post_changed.connect(on_post_changed, sender=Post, dispatch_uid="community.search.post")
     signals.thread_changed.connect(on_thread_changed, sender=Thread, dispatch_uid="community.search.thread")
     post_delete.connect(on_post_removed, sender=Post, dispatch_uid="community.search.post_deleted")
     post_save.connect(on_category_saved, sender=Category, dispatch_uid="community.search.category")
+    post_save.connect(on_membership_saved, sender=Membership, dispatch_uid="community.search.membership")

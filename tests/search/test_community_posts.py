@@ -103,6 +103,12 @@ def test_member_finds_posts_on_the_page_in_the_api_and_in_suggestions(client, fo
     mixed = api(client, q="hongqiao")
     assert kinds(mixed) == {"article": 1, "post": 2}
     assert {hit["type"] for hit in api(client, q="hongqiao", type="post")["results"]} == {"post"}
+    newest = api(client, q="hongqiao", sort="date")["results"]
+    assert [hit["type"] for hit in newest] == ["post", "post", "article"]
+    assert [hit["type"] for hit in api(client, q="hongqiao", to="2024-12-31")["results"]] == ["article"]
+    by_industry = api(client, q="hongqiao", industry="logistics")  # posts have no industry
+    assert kinds(by_industry) == {"article": 1}
+    assert by_industry["total"] == 1
 
     suggestions = client.get(reverse("search_suggest"), {"q": "customs bro"}).json()["suggestions"]
     assert suggestions == [
@@ -227,6 +233,20 @@ class TestOnTheSearchServer:
         forum.customs.slug = "customs"
         forum.customs.save()
         assert indexed(elasticsearch, forum.reply)["category"] == "customs"
+
+    def test_a_new_name_on_the_profile_reaches_the_members_posts(self, forum, elasticsearch, client, people):
+        client.force_login(people.member)
+        membership = people.member.membership
+        response = client.post(
+            reverse("profile"),
+            {
+                "full_name": "Li Wei-Schmidt",
+                "company_name": membership.company_name,
+                "job_title": membership.job_title,
+            },
+        )
+        assert response.status_code == 302
+        assert indexed(elasticsearch, forum.opening)["authors"] == ["Li Wei-Schmidt"]
 
     def test_hidden_and_deleted_posts_leave_the_index(self, forum, elasticsearch, people):
         forum.reply.set_hidden(people.moderator, True)
