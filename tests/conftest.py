@@ -1,11 +1,21 @@
 """Fixtures shared by the whole suite: the page tree every test stands on."""
 
+from django.core.cache import cache
+
 from wagtail.models import Page, Site
 
 import pytest
 
 from home.models import HomePage
 from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and remembered search outages live in the cache: every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
