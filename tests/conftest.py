@@ -22,8 +22,8 @@ def osmem_server():
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    """Every test starts with empty caches: rate-limit counters, and image renditions keyed by
-    primary keys that the next test's rolled-back database hands out again."""
+    """Every test starts with empty caches: rate-limit counters, remembered search outages, and
+    image renditions keyed by primary keys that the next test's rolled-back database hands out again."""
     for cache in caches.all(initialized_only=True):
         cache.clear()
     yield
@@ -56,3 +56,10 @@ def company_index(home_page):
 @pytest.fixture
 def event_index(home_page):
     return home_page.add_child(instance=EventIndexPage(title="Events", slug="events"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/e2e/ is a browser journey: `make test` runs those in a process of their own."""
+    for item in items:
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.e2e)
