@@ -9,3 +9,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Each app's seo.py registers the schema.org builders of its page types.
         autodiscover_modules("seo")
+
+        from home import content_cache
+
+        content_cache.connect()

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
+from home.content_cache import bump_content_version
 from home.images import CreditedImage
 from news.models import (
     ArticleAuthor,
@@ -189,4 +190,5 @@ def generate_articles(count, *, batch_size=1000, seed=None, progress=None):
         written += len(writer.write(min(batch_size, count - written)))
         if progress:
             progress(written)
+    bump_content_version()  # bulk inserts send no publish signals
     return written

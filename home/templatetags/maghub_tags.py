@@ -1,7 +1,9 @@
-"""Site-wide template tags: breadcrumbs and the main navigation."""
+"""Site-wide template tags: breadcrumbs, the main navigation, content-version cache keys."""
 
 from django import template
 from django.utils.safestring import mark_safe
+
+from home import content_cache
 
 register = template.Library()
 
@@ -24,3 +26,14 @@ def nav_current(context, prefix):
     if request is not None and request.path.startswith(prefix):
         return mark_safe('aria-current="page"')  # noqa: S308 - a constant
     return ""
+
+
+@register.simple_tag
+def content_version():
+    """The published-content version, for `{% cache %}` keys of fragments that list pages."""
+    return content_cache.content_version()
+
+
+@register.simple_tag
+def fragment_seconds():
+    return content_cache.FRAGMENT_SECONDS

@@ -48,3 +48,27 @@ def test_unknown_url_gets_the_404_page(client, home_page):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_home_sections_are_cached_until_published_content_changes(
+    client, home_page, news_index, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = ArticlePageFactory(parent=news_index, title="DSV opens a Hongqiao hub")
+    with CaptureQueriesContext(connection) as cold:
+        assert "DSV opens a Hongqiao hub" in client.get("/").content.decode()
+    with CaptureQueriesContext(connection) as warm:
+        client.get("/")
+    assert len(warm) < len(cold)
+
+    second = ArticlePageFactory(parent=news_index, title="MUJI opens a flagship in Changning")
+    assert "MUJI opens a flagship in Changning" in client.get("/").content.decode()
+
+    second.unpublish()
+    first.title = "DSV opens a bigger Hongqiao hub"
+    first.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert "MUJI opens a flagship" not in html
+    assert "DSV opens a bigger Hongqiao hub" in html

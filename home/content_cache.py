@@ -1,0 +1,48 @@
+"""One version number for everything readers see, bumped whenever published content changes.
+
+Fragments that list other pages (the home page's sections) are cached under this
+version: saving a page row (publish, unpublish, expiry, drafts too), moving or
+deleting a page, restricting it, or editing a vocabulary term or an image moves
+the version on, so the next reader gets a fresh render and no one waits for a
+timeout to see the news.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import post_page_move
+
+KEY = "maghub:content-version"
+FRAGMENT_SECONDS = 15 * 60
+
+
+def content_version() -> int:
+    """The current version; starts from the clock so a restarted cache never reuses an old one."""
+    return cache.get_or_set(KEY, time.time_ns, timeout=None)
+
+
+def bump_content_version(**kwargs) -> None:
+    cache.set(KEY, time.time_ns(), timeout=None)
+
+
+def _bump_for_pages(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        bump_content_version()
+
+
+def connect() -> None:
+    """Wire the bump to every change that alters what a listing shows (called from HomeConfig.ready)."""
+    from news.models import Author, District, Industry
+
+    # Every save of a page row: publish, unpublish, expiry, drafts (bulk inserts bump by hand).
+    post_save.connect(_bump_for_pages, dispatch_uid="content-version-page-saved")
+    post_delete.connect(_bump_for_pages, dispatch_uid="content-version-page-deleted")
+    post_page_move.connect(bump_content_version, dispatch_uid="content-version-moved")
+    for model in (PageViewRestriction, Industry, District, Author, get_image_model()):
+        uid = f"content-version-{model._meta.label_lower}"
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-deleted")
