@@ -36,7 +36,7 @@ test: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(WITH_DB) $(BIN)/pytest -n 2 --dist loadfile
+	$(WITH_DB) sh -c '$(BIN)/pytest -n 2 --dist loadfile -m "not e2e" && $(BIN)/pytest -m e2e'
 
 bench: export DJANGO_SETTINGS_MODULE = maghub.settings.test
 bench: install

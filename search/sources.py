@@ -8,6 +8,7 @@ source for posts with :func:`register_source`.
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime
 from typing import Protocol
 
 from django.contrib.contenttypes.models import ContentType
@@ -34,6 +35,7 @@ from .documents import (
     EventDocument,
     PreparedDocument,
 )
+from .parsing import ParsedQuery
 from .text import html_to_text, stream_to_text
 
 
@@ -43,6 +45,22 @@ class Source(Protocol):
     def load(self, ids: Sequence[int]) -> list[ContentDocument | PreparedDocument]: ...
 
     def all_ids(self) -> Iterator[int]: ...
+
+
+class DatabaseSource(Source, Protocol):
+    """A source the database backend can search too (pages are searched there directly).
+
+    ``audience`` is who may see its documents; ``find`` returns ``(pk, date)`` of the
+    objects matching a query, newest first; ``complete`` the pks to suggest for typed text.
+    """
+
+    audience: str
+
+    def find(
+        self, parsed: ParsedQuery, *, date_from: date | None = None, date_to: date | None = None
+    ) -> list[tuple[int, datetime]]: ...
+
+    def complete(self, text: str, size: int) -> list[int]: ...
 
 
 _SOURCES: dict[str, Source] = {}
@@ -61,6 +79,15 @@ def get_source(kind: str) -> Source:
 def all_sources() -> list[Source]:
     """Every registered source."""
     return list(_SOURCES.values())
+
+
+def database_sources(audiences: Iterable[str]) -> list[DatabaseSource]:
+    """The registered sources the database backend searches for readers of ``audiences``."""
+    return [
+        source
+        for source in _SOURCES.values()
+        if hasattr(source, "find") and getattr(source, "audience", None) in audiences
+    ]
 
 
 def document_id(kind: str, pk: int) -> str:

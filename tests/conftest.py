@@ -1,11 +1,21 @@
 """Fixtures shared by the whole suite: the page tree every test stands on."""
 
+from django.core.cache import cache
+
 from wagtail.models import Page, Site
 
 import pytest
 
 from home.models import HomePage
 from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate-limit counters and remembered search outages live in the cache: every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -33,3 +43,10 @@ def company_index(home_page):
 @pytest.fixture
 def event_index(home_page):
     return home_page.add_child(instance=EventIndexPage(title="Events", slug="events"))
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/e2e/ is a browser journey: `make test` runs those in a process of their own."""
+    for item in items:
+        if "e2e" in item.path.parts:
+            item.add_marker(pytest.mark.e2e)

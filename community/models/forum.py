@@ -84,10 +84,15 @@ class ThreadQuerySet(models.QuerySet):
         return qs if access.is_moderator(user) else qs.filter(is_hidden=False)
 
     def for_listing(self, user) -> ThreadQuerySet:
-        """Everything a thread listing shows, in a constant number of queries."""
+        """Everything a thread listing shows, in a constant number of queries: pinned first, then by activity.
+
+        The ordering is explicit because Meta.ordering does not apply to aggregated queries.
+        """
         visible = Q(posts__is_hidden=False, posts__is_deleted=False)
-        qs = self.select_related("category", "author__membership", "last_post_by").annotate(
-            post_total=Count("posts", filter=visible)
+        qs = (
+            self.select_related("category", "author__membership", "last_post_by")
+            .annotate(post_total=Count("posts", filter=visible))
+            .order_by(*Thread.LISTING_ORDER)
         )
         if not user.is_authenticated:
             return qs
@@ -115,6 +120,11 @@ class Thread(models.Model):
     is_deleted = models.BooleanField(default=False, help_text="Deleted by its author (kept for the record).")
 
     objects = ThreadQuerySet.as_manager()
+
+    #: Thread listings: pinned threads first, then the most recent activity (pk breaks ties).
+    LISTING_ORDER = ("-is_pinned", "-last_post_at", "-pk")
+    #: "Recent activity": the latest posts first, pinned or not.
+    RECENT_ORDER = ("-last_post_at", "-pk")
 
     class Meta:
         ordering = ["-is_pinned", "-last_post_at"]

@@ -54,7 +54,9 @@ def index(request: HttpRequest) -> HttpResponse:
     categories = Category.objects.annotate(
         thread_total=Count("threads", filter=visible_threads), last_post_at=Max("threads__last_post_at")
     )
-    recent = Thread.objects.visible_to(request.user).for_listing(request.user)[:10]
+    recent = (
+        Thread.objects.visible_to(request.user).for_listing(request.user).order_by(*Thread.RECENT_ORDER)[:10]
+    )
     return render(request, "community/index.html", {"categories": categories, "threads": recent})
 
 
@@ -189,7 +191,12 @@ def member_detail(request: HttpRequest, username: str) -> HttpResponse:
         username__iexact=username,
         membership__state="approved",
     )
-    threads = Thread.objects.visible_to(request.user).filter(author=member).for_listing(request.user)[:20]
+    threads = (
+        Thread.objects.visible_to(request.user)
+        .filter(author=member)
+        .for_listing(request.user)
+        .order_by(*Thread.RECENT_ORDER)[:20]
+    )
     return render(request, "community/member.html", {"member": member, "threads": threads})
 
 

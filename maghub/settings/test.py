@@ -14,3 +14,7 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ELASTICSEARCH_URL = ""
+# No collectstatic in tests: WhiteNoise serves straight from the app and project folders.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -2,14 +2,19 @@
 
 Meant for `make run` and small sites (and as the fallback when Elasticsearch is down):
 it holds match sets in memory, which is fine for thousands of pages, not millions.
+Pages are searched here; other registered sources (community posts, for members only)
+answer through their own ``find``/``complete`` when the reader's audiences allow them.
+Their documents carry no industry, district or company, so those filters leave them out.
 """
 
 import difflib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from datetime import datetime
 
 from django.db.models import Q
 from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -26,15 +31,18 @@ from news.models import (
     PageIndustry,
 )
 
+from ..documents import ContentDocument
 from ..facets import build_facets
 from ..highlight import MARK_END, MARK_START, render
 from ..parsing import ParsedQuery, has_cjk, parse_query
 from ..queries import Hit, SearchRequest, SearchResults, Suggestion
-from ..sources import PageSource
+from ..sources import PageSource, database_sources, document_id, get_source
 
 KIND_MODELS = {"article": ArticlePage, "company": CompanyProfilePage, "event": EventReportPage}
 SNIPPET_CHARS = 160
 _source = PageSource()
+
+Key = tuple[str, int]  # (source kind, pk): "page" for pages, e.g. "post" for community posts
 
 
 def _kind_of_content_type() -> dict[int, str]:
@@ -70,11 +78,18 @@ def _facet_filter(pages, facet: str, values: tuple[str, ...]):
     return pages.filter(pk__in=through.objects.filter(tag__slug__in=values).values("content_object_id"))
 
 
+def _plain_text_fields() -> tuple[str, str]:
+    """The index entry's plain-text columns (PostgreSQL keeps tsvectors in title and body)."""
+    names = {field.name for field in IndexEntry._meta.get_fields()}
+    return ("title_text", "body_text") if "title_text" in names else ("title", "body")
+
+
 def _entries_containing(text: str) -> list[int]:
     """Pages whose indexed text contains ``text`` (Chinese has no word breaks for the tokenizer)."""
-    ids = IndexEntry.objects.filter(Q(title__icontains=text) | Q(body__icontains=text)).values_list(
-        "object_id", flat=True
-    )
+    title, body = _plain_text_fields()
+    ids = IndexEntry.objects.filter(
+        Q(**{f"{title}__icontains": text}) | Q(**{f"{body}__icontains": text})
+    ).values_list("object_id", flat=True)
     return [int(pk) for pk in ids if str(pk).isdigit()]
 
 
@@ -153,12 +168,24 @@ def _snippet(text: str, words: tuple[str, ...]) -> str | None:
     return fragment
 
 
-def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
-    documents = {int(doc.meta.id.removeprefix("page-")): doc for doc in _source.load(ids)}
+def _documents(keys: list[Key]) -> dict[str, ContentDocument]:
+    """The documents of these objects that are still searchable, by document id."""
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for kind, pk in keys:
+        by_kind[kind].append(pk)
+    documents = {}
+    for kind, ids in by_kind.items():
+        source = _source if kind == _source.kind else get_source(kind)
+        documents.update((doc.meta.id, doc) for doc in source.load(ids))
+    return documents
+
+
+def _hits(keys: list[Key], parsed: ParsedQuery) -> list[Hit]:
+    documents = _documents(keys)
     words = parsed.positive
     hits = []
-    for pk in ids:
-        doc = documents.get(pk)
+    for key in keys:
+        doc = documents.get(document_id(*key))
         if doc is None:
             continue
         snippets = [s for s in (_snippet(doc.standfirst or "", words), _snippet(doc.body or "", words)) if s]
@@ -200,7 +227,33 @@ def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]
     return counts
 
 
-def _run(request: SearchRequest, parsed: ParsedQuery) -> tuple[list[int], dict]:
+def _other_matches(request: SearchRequest, parsed: ParsedQuery) -> dict[str, list[tuple[int, datetime]]]:
+    """Matches from the other sources the reader may see, by kind (before the type filter)."""
+    if request.industries or request.districts or request.companies:
+        return {}
+    return {
+        source.kind: source.find(parsed, date_from=request.date_from, date_to=request.date_to)
+        for source in database_sources(request.audiences)
+    }
+
+
+def _count_others(counts: dict[str, dict[str, int]], others, request: SearchRequest) -> None:
+    """Add the other sources' matches to the type facet and (type filter applied) to the year facet."""
+    for kind, rows in others.items():
+        if rows:
+            counts["type"][kind] = len(rows)
+        if rows and (not request.kinds or kind in request.kinds):
+            years = Counter(str(timezone.localtime(created).year) for _, created in rows)
+            for year, n in years.items():
+                counts["year"][year] = counts["year"].get(year, 0) + n
+
+
+def _newest_first(rows: list[tuple[Key, datetime | None]]) -> list[Key]:
+    rows.sort(key=lambda row: (row[1] is not None, row[1] or datetime.min, row[0][1]), reverse=True)
+    return [key for key, _ in rows]
+
+
+def _run(request: SearchRequest, parsed: ParsedQuery) -> tuple[list[Key], dict]:
     pages = _base_filters(_pages(), request)
     matched = _match(pages, parsed)
     matching = pages if matched is None else _pages().filter(pk__in=matched)
@@ -208,12 +261,22 @@ def _run(request: SearchRequest, parsed: ParsedQuery) -> tuple[list[int], dict]:
     for facet, values in request.facet_selection().items():
         if values:
             matching = _facet_filter(matching, facet, values)
+    others = _other_matches(request, parsed)
+    _count_others(counts, others, request)
+    other_rows = [
+        ((kind, pk), created)
+        for kind, rows in others.items()
+        if not request.kinds or kind in request.kinds
+        for pk, created in rows
+    ]
     if matched is None or not request.by_relevance:
-        ordered = list(matching.order_by("-search_date", "-pk").values_list("pk", flat=True))
-    else:
-        allowed = set(matching.values_list("pk", flat=True))
-        ordered = [pk for pk in matched if pk in allowed]
-    return ordered, counts
+        page_rows = matching.order_by("-search_date", "-pk").values_list("pk", "search_date")
+        if not other_rows:
+            return [("page", pk) for pk, _ in page_rows], counts
+        return _newest_first([(("page", pk), when) for pk, when in page_rows] + other_rows), counts
+    # By relevance: pages in the search backend's order, then the others (ranked by recency).
+    allowed = set(matching.values_list("pk", flat=True))
+    return [("page", pk) for pk in matched if pk in allowed] + [key for key, _ in other_rows], counts
 
 
 def search(request: SearchRequest) -> SearchResults:
@@ -226,10 +289,10 @@ def search(request: SearchRequest) -> SearchResults:
         if corrected:
             parsed = parse_query(corrected)
             ordered, counts = _run(request, parsed)
-    page_ids = ordered[request.offset : request.offset + request.per_page]
+    page_keys = ordered[request.offset : request.offset + request.per_page]
     return SearchResults(
         request=request,
-        hits=_hits(page_ids, parsed),
+        hits=_hits(page_keys, parsed),
         total=len(ordered),
         facets=build_facets(request, counts),
         backend="database",
@@ -238,14 +301,18 @@ def search(request: SearchRequest) -> SearchResults:
 
 
 def suggest(text: str, audiences: frozenset[str], size: int) -> list[Suggestion]:
-    """Pages whose title (or Chinese name) contains every word typed."""
+    """Pages whose title (or Chinese name) contains every word typed; then what other sources complete."""
     pages = _pages()
     for word in text.split():
         pages = pages.filter(Q(title__icontains=word) | Q(companyprofilepage__name_zh__icontains=word))
-    ids = list(pages.order_by("-search_date").values_list("pk", flat=True)[:size])
-    documents = {doc.meta.id: doc for doc in _source.load(ids)}
+    ids = pages.order_by("-search_date").values_list("pk", flat=True)[:size]
+    keys: list[Key] = [("page", pk) for pk in ids]
+    for source in database_sources(audiences):
+        if len(keys) < size:
+            keys += [(source.kind, pk) for pk in source.complete(text, size - len(keys))]
+    documents = _documents(keys)
     return [
         Suggestion(title=doc.title, url=doc.url, kind=doc.kind)
-        for doc in (documents.get(f"page-{pk}") for pk in ids)
+        for doc in (documents.get(document_id(*key)) for key in keys)
         if doc is not None
     ]

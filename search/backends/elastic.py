@@ -1,5 +1,7 @@
 """The search API on Elasticsearch (elasticsearch-dsl)."""
 
+from datetime import datetime
+
 from elasticsearch import ApiError, TransportError
 from elasticsearch_dsl import Q, Search
 
@@ -154,6 +156,11 @@ def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
     return search[request.offset : request.offset + request.per_page]
 
 
+def _as_datetime(value: str | datetime | None) -> datetime | None:
+    """Hits of a plain ``Search`` carry dates as the strings stored in ``_source``."""
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
 def _hit(hit) -> ResultHit:
     highlight = hit.meta.to_dict().get("highlight", {})
     title = (highlight.get("title") or highlight.get("title.cjk") or [hit.title])[0]
@@ -169,7 +176,7 @@ def _hit(hit) -> ResultHit:
         kind=hit.kind,
         title=hit.title,
         url=hit.url,
-        date=getattr(hit, "date", None),
+        date=_as_datetime(getattr(hit, "date", None)),
         title_html=render(title),
         snippets=[render(fragment) for fragment in snippets[:2]],
     )

@@ -1,24 +1,10 @@
 """Fixtures for community tests: a category, a thread, and one user for each membership state."""
 
-from types import SimpleNamespace
-
 import pytest
 
-from community.models import Membership
-
-from .factories import CategoryFactory, member
+from .factories import CategoryFactory, every_role
 
 SECRET = "XQZ-members-only-customs-broker"
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """Rate-limit counters live in the cache: every test starts with none."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -29,14 +15,7 @@ def category(db):
 @pytest.fixture
 def users(db):
     """One user per role of the access matrix (anonymous is None)."""
-    return SimpleNamespace(
-        anonymous=None,
-        pending=member(Membership.State.PENDING),
-        rejected=member(Membership.State.REJECTED),
-        suspended=member(Membership.State.SUSPENDED),
-        member=member(),
-        moderator=member(moderator=True),
-    )
+    return every_role()
 
 
 @pytest.fixture

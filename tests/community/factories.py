@@ -1,5 +1,7 @@
 """Factories for community objects: real rows, built through the models' own rules where they exist."""
 
+from types import SimpleNamespace
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -55,3 +57,23 @@ class CategoryFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Category {n}")
     slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+def every_role(**names) -> SimpleNamespace:
+    """One user per role of the access matrix (anonymous is None); ``names`` sets full names by role."""
+    states = {
+        "pending": Membership.State.PENDING,
+        "rejected": Membership.State.REJECTED,
+        "suspended": Membership.State.SUSPENDED,
+    }
+    people = {role: member(state, **_named(names, role)) for role, state in states.items()}
+    return SimpleNamespace(
+        anonymous=None,
+        **people,
+        member=member(**_named(names, "member")),
+        moderator=member(moderator=True, **_named(names, "moderator")),
+    )
+
+
+def _named(names: dict, role: str) -> dict:
+    return {"full_name": names[role]} if role in names else {}

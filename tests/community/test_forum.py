@@ -1,8 +1,13 @@
 """The forum through the client: threads, replies, quotes, edit history, soft delete, unread, listings."""
 
+import warnings
+from datetime import timedelta
+
+from django.core.paginator import UnorderedObjectListWarning
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 
@@ -112,6 +117,22 @@ def test_listings_take_a_constant_number_of_queries(member_client, category, use
         return len(captured)
 
     assert queries_for(2) == queries_for(8)
+
+
+def test_listings_show_pinned_threads_first_then_the_latest_activity(member_client, category, users):
+    old, pinned, busy, quiet = (
+        category.start_thread(users.member, title, "body") for title in ("Old", "Pinned", "Busy", "Quiet")
+    )
+    Thread.objects.filter(pk=old.pk).update(last_post_at=timezone.now() - timedelta(days=30))
+    Thread.objects.filter(pk=pinned.pk).update(last_post_at=timezone.now() - timedelta(days=60))
+    pinned.moderate(users.moderator, "pin")
+    busy.reply(users.moderator, "Latest reply")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnorderedObjectListWarning)
+        listing = member_client.get(category.get_absolute_url()).context["threads"]
+        recent = member_client.get(reverse("community:index")).context["threads"]
+    assert [t.title for t in listing] == ["Pinned", "Busy", "Quiet", "Old"]
+    assert [t.title for t in recent] == ["Busy", "Quiet", "Old", "Pinned"]
 
 
 def test_thread_page_takes_a_constant_number_of_queries(member_client, category, users):

@@ -20,7 +20,8 @@ SURFACES = [
     f"/api/search/?q={QUERY}",
     f"/api/search/?q={QUERY}&facets=1",
     f"/search/?q={QUERY}",
-    f"/search/suggest/?q={QUERY}",
+    f"/api/search/suggest/?q={QUERY}",
+    "/api/search/suggest/?q=who+knows",  # the thread's title, as a member would type it
 ]
 LEAKY_WORDS = ("feed", "rss", "atom", "sitemap", "api", "search", "suggest", "export", "json")
 

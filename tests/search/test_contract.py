@@ -90,7 +90,8 @@ def test_highlights_mark_matches_and_escape_the_rest(corpus, backend):
     page.title = "Costs <script>alert(1)</script> fall"
     page.save_revision().publish()
     backend.refresh()
-    [hit] = search(SearchRequest(q="costs alert")).hits
+    # Matched on the words around the markup: PostgreSQL's parser drops tag-like text from its index.
+    [hit] = [h for h in search(SearchRequest(q="costs fall")).hits if h.title.startswith("Costs <script>")]
     assert "<script>" not in hit.title_html
     assert "&lt;script&gt;" in hit.title_html
     assert "<mark>" in hit.title_html

@@ -48,9 +48,14 @@ class PostSource:
 
 @pytest.fixture
 def post_source():
+    """Stands in for the community's own source for the test, then puts it back."""
+    previous = _SOURCES.get("post")
     register_source(PostSource())
     yield
-    _SOURCES.pop("post")
+    if previous is None:
+        _SOURCES.pop("post")
+    else:
+        register_source(previous)
 
 
 @pytest.fixture
