@@ -6,12 +6,15 @@ documents of those ids that belong in the index now (the rest are removed), and
 source for posts with :func:`register_source`.
 """
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from wagtail.models import Page, Site
 
@@ -137,13 +140,13 @@ class PageSource:
         "url_path",
         "first_published_at",
         "articlepage__standfirst",
-        "articlepage__body",
+        Cast("articlepage__body", TextField()),
         "companyprofilepage__name_zh",
         "companyprofilepage__summary",
         "companyprofilepage__body",
         "companyprofilepage__home_country",
         "eventreportpage__standfirst",
-        "eventreportpage__body",
+        Cast("eventreportpage__body", TextField()),
         "eventreportpage__venue",
         "eventreportpage__start",
     )
@@ -239,6 +242,11 @@ class PageSource:
         }
 
 
+def _json(text: str | None) -> list:
+    """A StreamField's raw JSON (read as text: no StreamValue, no blocks)."""
+    return json.loads(text) if text else []
+
+
 def _mentions(companies: list[tuple[str, str, str]]) -> dict[str, list[str]]:
     return {
         "companies": [slug for slug, _, _ in companies],
@@ -257,7 +265,7 @@ def _article(row: tuple, extras: dict, **fields) -> PreparedDocument:
         document_id("page", pk),
         kind="article",
         standfirst=row[6],
-        body=stream_to_text(row[7]),
+        body=stream_to_text(_json(row[7])),
         date=row[5],
         authors=extras["authors"].get(pk, []),
         **_mentions(extras["companies"].get(pk, [])),
@@ -288,7 +296,7 @@ def _event(row: tuple, extras: dict, **fields) -> PreparedDocument:
         document_id("page", pk),
         kind="event",
         standfirst=row[12],
-        body=" ".join([stream_to_text(row[13]), *extras["organisers"].get(pk, [])]),
+        body=" ".join([stream_to_text(_json(row[13])), *extras["organisers"].get(pk, [])]),
         venue=row[14],
         date=row[15],
         **_mentions(extras["companies"].get(pk, [])),
