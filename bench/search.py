@@ -23,6 +23,8 @@ import time
 import uuid
 from pathlib import Path
 
+from bench.setup import setup_django
+
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "100000"))
 QUERY_RUNS = 200
 PART_RUNS = 50
@@ -87,17 +89,6 @@ WORDS = [
     "headquarters",
     "campus",
 ]
-
-
-def _setup_django(db_path: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maghub.settings.test")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _vocabulary() -> list[str]:
@@ -256,7 +247,7 @@ def run() -> None:
     from osmem_server import OsmemServer
 
     with tempfile.TemporaryDirectory() as tmp, OsmemServer.start(japanese=False) as server:
-        _setup_django(Path(tmp) / "bench.sqlite3")
+        setup_django(Path(tmp) / "bench.sqlite3")
         import logging
 
         from django.conf import settings

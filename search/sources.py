@@ -259,18 +259,16 @@ def _mentions(companies: list[tuple[str, str, str]]) -> dict[str, list[str]]:
 # event standfirst/body/venue/start).
 
 
+def _story(document_class, kind: str, pk: int, extras: dict, fields: dict) -> PreparedDocument:
+    """An article or event report: a story with the companies it mentions."""
+    fields.update(_mentions(extras["companies"].get(pk, [])))
+    return document_class.prepare(document_id("page", pk), kind=kind, **fields)
+
+
 def _article(row: tuple, extras: dict, **fields) -> PreparedDocument:
-    pk = row[0]
-    return ArticleDocument.prepare(
-        document_id("page", pk),
-        kind="article",
-        standfirst=row[6],
-        body=stream_to_text(_json(row[7])),
-        date=row[5],
-        authors=extras["authors"].get(pk, []),
-        **_mentions(extras["companies"].get(pk, [])),
-        **fields,
-    )
+    authors = extras["authors"].get(row[0], [])
+    fields.update(standfirst=row[6], body=stream_to_text(_json(row[7])), date=row[5], authors=authors)
+    return _story(ArticleDocument, "article", row[0], extras, fields)
 
 
 def _company(row: tuple, extras: dict, **fields) -> PreparedDocument:
@@ -291,17 +289,9 @@ def _company(row: tuple, extras: dict, **fields) -> PreparedDocument:
 
 
 def _event(row: tuple, extras: dict, **fields) -> PreparedDocument:
-    pk = row[0]
-    return EventDocument.prepare(
-        document_id("page", pk),
-        kind="event",
-        standfirst=row[12],
-        body=" ".join([stream_to_text(_json(row[13])), *extras["organisers"].get(pk, [])]),
-        venue=row[14],
-        date=row[15],
-        **_mentions(extras["companies"].get(pk, [])),
-        **fields,
-    )
+    body = " ".join([stream_to_text(_json(row[13])), *extras["organisers"].get(row[0], [])])
+    fields.update(standfirst=row[12], body=body, venue=row[14], date=row[15])
+    return _story(EventDocument, "event", row[0], extras, fields)
 
 
 register_source(PageSource())
