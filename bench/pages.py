@@ -13,19 +13,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.setup import setup_django
+
 ARTICLES = int(os.environ.get("BENCH_PAGE_ARTICLES", "20000"))
 PAGE_RUNS = 30
-
-
-def _setup_django(db_path: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maghub.settings.test")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _paths() -> list[str]:
@@ -71,7 +62,7 @@ def _measure(client, path: str) -> tuple[float, float, int]:
 
 def run() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        _setup_django(Path(tmp) / "pages.sqlite3")
+        setup_django(Path(tmp) / "pages.sqlite3")
         from django.core.management import call_command
         from django.test import Client
 

@@ -2,10 +2,19 @@
 
 Prints: how fast MagHub prepares documents from the database (and the queries per
 batch), the server's bulk indexing rate, and p50/p95 latency of a realistic query
-(multi-field match + two filters + facets + highlight) over 200 runs.
+(two words + two facet filters + four facets + highlight + recency) over 200 runs,
+then the same figures for its parts, so a slow part shows.
 Set BENCH_ARTICLES to change the size. Uses its own SQLite file in a temp directory.
+
+The text is drawn from about a thousand English words with Zipf frequencies, as in real
+prose: a query word matches from a fraction of a percent to a few percent of the
+articles, not nearly all of them (which a few dozen equally likely words would do).
+Timings on a shared machine are noisy: the server's CPU time per operation is printed
+beside wall time, and comparing runs by ratio is safer than by absolute figures.
 """
 
+import itertools
+import json
 import os
 import random
 import statistics
@@ -14,9 +23,16 @@ import time
 import uuid
 from pathlib import Path
 
+from bench.setup import setup_django
+
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "100000"))
 QUERY_RUNS = 200
+PART_RUNS = 50
+BROWSE_RUNS = 20  # each aggregates and sorts every document: slow on osmem-server
 BATCH = 1000
+STOPWORDS = {"a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
+             "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
+             "they", "this", "to", "was", "will", "with"}  # fmt: skip
 WORDS = [
     "logistics",
     "warehouse",
@@ -76,19 +92,30 @@ WORDS = [
 ]
 
 
-def _setup_django(db_path: Path) -> None:
-    os.environ["DATABASE_URL"] = f"sqlite:///{db_path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "maghub.settings.test")
-    import django
+def _vocabulary() -> list[str]:
+    """Business words and Faker's English word list, shuffled: a word's rank sets its frequency."""
+    from faker.providers.lorem.en_US import Provider
 
-    django.setup()
-    from django.core.management import call_command
+    words = list(dict.fromkeys([*WORDS, *Provider.word_list]))
+    random.Random(3).shuffle(words)
+    return words
 
-    call_command("migrate", verbosity=0)
+
+VOCABULARY = _vocabulary()
+_ZIPF = list(itertools.accumulate(1 / rank for rank in range(1, len(VOCABULARY) + 1)))
+# What readers type: neither the commonest words nor the rarest.
+QUERY_WORDS = [word for word in VOCABULARY[20:600] if word not in STOPWORDS]
 
 
 def _sentence(rng: random.Random, n: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+    return " ".join(rng.choices(VOCABULARY, cum_weights=_ZIPF, k=n)).capitalize() + "."
+
+
+def _server_cpu(pid: int) -> float:
+    """CPU seconds the server process has used (user + system)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _generate(count: int) -> list[int]:
@@ -132,6 +159,10 @@ def _generate(count: int) -> list[int]:
     fields = [f for f in ArticlePage._meta.local_concrete_fields if f.column != "page_ptr_id"]
     columns = ", ".join(["page_ptr_id", *(f.column for f in fields)])
     placeholders = ", ".join(["%s"] * (len(fields) + 1))
+    template = ArticlePage()  # column defaults, computed once
+    defaults = [f.get_db_prep_save(f.pre_save(template, True), connection) for f in fields]
+    standfirst_at = next(i for i, f in enumerate(fields) if f.name == "standfirst")
+    body_at = next(i for i, f in enumerate(fields) if f.name == "body")
     insert = f"INSERT INTO {ArticlePage._meta.db_table} ({columns}) VALUES ({placeholders})"  # noqa: S608
     now = timezone.now()
     ids: list[int] = []
@@ -163,13 +194,13 @@ def _generate(count: int) -> list[int]:
             ids += batch_ids
             rows = []
             for pk in batch_ids:
-                article = ArticlePage(
-                    standfirst=_sentence(rng, 20),
-                    body=[{"type": "paragraph", "value": f"<p>{_sentence(rng, 80)}</p>"}],
+                row = list(defaults)
+                row[standfirst_at] = _sentence(rng, 20)
+                paragraphs = [f"<p>{_sentence(rng, 40)}</p>" for _ in range(2)]
+                row[body_at] = json.dumps(
+                    [{"type": "paragraph", "value": text, "id": str(uuid.uuid4())} for text in paragraphs]
                 )
-                rows.append(
-                    [pk, *(f.get_db_prep_save(f.pre_save(article, True), connection) for f in fields)]
-                )
+                rows.append([pk, *row])
             with connection.cursor() as cursor:
                 cursor.executemany(insert, rows)
             PageIndustry.objects.bulk_create(
@@ -197,24 +228,44 @@ def _percentile(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(p) - 1]
 
 
+def _timed(label: str, call, requests: list, pid: int) -> None:
+    call(requests[0])  # connection and caches warm
+    timings = []
+    cpu = _server_cpu(pid)
+    for request in requests:
+        started = time.perf_counter()
+        call(request)
+        timings.append((time.perf_counter() - started) * 1000)
+    cpu_ms = (_server_cpu(pid) - cpu) * 1000 / len(requests)
+    print(
+        f"  {label:<58} p50 {_percentile(timings, 50):6.1f} ms  p95 {_percentile(timings, 95):6.1f} ms"
+        f"  (server CPU {cpu_ms:5.1f} ms/query, {len(requests)} runs)",
+        flush=True,
+    )
+
+
 def run() -> None:
     from osmem_server import OsmemServer
 
     with tempfile.TemporaryDirectory() as tmp, OsmemServer.start(japanese=False) as server:
-        _setup_django(Path(tmp) / "bench.sqlite3")
+        setup_django(Path(tmp) / "bench.sqlite3")
+        import logging
+
         from django.conf import settings
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         from elasticsearch.helpers import parallel_bulk
 
-        from search.backends.elastic import build_search
+        from search.backends import elastic
         from search.client import alias_name, get_client
         from search.indexing import chunked, create_index, document_actions
-        from search.queries import SearchRequest, search
+        from search.queries import SearchRequest, search, suggest
         from search.sources import PageSource
 
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         settings.ELASTICSEARCH_URL = server.url
+        settings.ELASTICSEARCH_TIMEOUT = 60
         started = time.perf_counter()
         ids = _generate(ARTICLES)
         print(f"generated {len(ids):,} articles in the database in {time.perf_counter() - started:.1f} s")
@@ -230,42 +281,70 @@ def run() -> None:
         prepare = time.perf_counter() - started
         print(
             f"MagHub document preparation: {len(actions) / prepare:,.0f} docs/s "
-            f"({len(actions):,} docs, batches of {BATCH}, queries per batch: {sorted(queries_per_batch)})"
+            f"({len(actions):,} docs, batches of {BATCH}, queries per batch: {sorted(queries_per_batch)})",
+            flush=True,
         )
 
-        client = get_client(timeout=120)
+        client = get_client(timeout=300)
         index = alias_name() + "-bench"
         create_index(client, index)
         client.indices.put_alias(index=index, name=alias_name())
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _server_cpu(server.pid)
         indexed = sum(
             ok for ok, _ in parallel_bulk(client, actions, thread_count=2, chunk_size=BATCH, queue_size=4)
         )
         client.indices.refresh(index=index)
-        bulk = time.perf_counter() - started
-        print(f"server bulk indexing: {indexed / bulk:,.0f} docs/s ({indexed:,} docs in {bulk:.1f} s)")
+        bulk, cpu = time.perf_counter() - started, _server_cpu(server.pid) - cpu
+        print(
+            f"server bulk indexing: {indexed / bulk:,.0f} docs/s ({indexed:,} docs in {bulk:.1f} s; "
+            f"{indexed / cpu:,.0f} docs per server CPU second)",
+            flush=True,
+        )
+        del actions
 
         rng = random.Random(7)
         industries, districts = WORDS[:12], ["changning", "minhang", "pudong", "jingan"]
         requests = [
             SearchRequest(
-                q=f"{rng.choice(WORDS)} {rng.choice(WORDS)}",
+                q=f"{rng.choice(QUERY_WORDS)} {rng.choice(QUERY_WORDS)}",
                 industries=(rng.choice(industries),),
                 districts=(rng.choice(districts),),
             )
             for _ in range(QUERY_RUNS)
         ]
-        for label, call in (
-            ("server round trip", lambda r: build_search(r).execute()),
-            ("search() incl. facet labels", search),
-        ):
-            call(requests[0])
-            timings = []
-            for request in requests:
-                started = time.perf_counter()
-                call(request)
-                timings.append((time.perf_counter() - started) * 1000)
-            print(
-                f"query latency, {label} ({QUERY_RUNS} runs, match + 2 filters + 4 facets + highlight): "
-                f"p50 {_percentile(timings, 50):.1f} ms, p95 {_percentile(timings, 95):.1f} ms"
-            )
+        hits = sorted(search(SearchRequest(q=r.q)).total for r in requests[:PART_RUNS])
+        print(
+            f"realistic query: two words + industry + district + 4 facets + highlight + recency "
+            f"(the words alone match a median {hits[len(hits) // 2]:,} of {indexed:,} documents)"
+        )
+        _timed("search(): the realistic query, as the site runs it", search, requests, server.pid)
+        print("its parts (server round trips):")
+        parts = requests[:PART_RUNS]
+        plain = [SearchRequest(q=r.q) for r in parts]
+
+        def without(*keys):
+            def call(request):
+                body = elastic.build_search(request).to_dict()
+                for key in keys:
+                    body.pop(key, None)
+                return get_client().search(index=alias_name(), body=body)
+
+            return call
+
+        execute = {
+            "text only (multi_match, audience, recency)": without("aggs", "highlight"),
+            "+ highlight": without("aggs"),
+            "+ 4 facets, none selected": without(),
+        }
+        for label, call in execute.items():
+            _timed(label, call, plain, server.pid)
+        _timed(
+            "+ industry and district selected (post_filter, filtered facets)",
+            lambda r: elastic.build_search(r).execute(),
+            parts,
+            server.pid,
+        )
+        browse = [SearchRequest(industries=r.industries) for r in parts[:BROWSE_RUNS]]
+        _timed("no words, one industry, newest first (browsing)", search, browse, server.pid)
+        prefixes = [r.q[: rng.randint(3, len(r.q))] for r in parts]
+        _timed("suggest() on 3+ typed characters", lambda text: suggest(text), prefixes, server.pid)

@@ -18,13 +18,14 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
 
 from .client import alias_name, elasticsearch_enabled, get_client
-from .documents import build_index
+from .documents import build_index, check_audience
 from .models import PendingIndexOperation
 from .sources import all_sources, document_id, get_source
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+WRITTEN_DURING_REBUILD = "written during a rebuild: replayed into the new index after the swap"
 INDEX_ERRORS = (ApiError, TransportError, BulkIndexError, OSError)
 
 _known_aliases: set[tuple[str, str]] = set()
@@ -35,6 +36,17 @@ def chunked(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def rebuild_marker() -> str:
+    """An alias on the index a rebuild is loading: while it exists, writes are also recorded
+    for replay into that index once it goes live (see :func:`sync_objects`)."""
+    return f"{alias_name()}-rebuilding"
+
+
+def rebuild_in_progress(client: Elasticsearch) -> bool:
+    """True while ``search_index --rebuild`` loads a new index (one HEAD request)."""
+    return bool(client.indices.exists_alias(name=rebuild_marker()))
 
 
 def new_index_name() -> str:
@@ -63,6 +75,7 @@ def document_actions(documents, index: str) -> Iterator[dict]:
     """Bulk ``index`` actions for documents, aimed at ``index``."""
     for document in documents:
         action = document.to_dict(include_meta=True)
+        check_audience(action["_source"])
         action["_index"] = index
         yield action
 
@@ -102,17 +115,28 @@ def record_failure(kind: str, ids: Sequence[int], error: object) -> None:
 
 
 def sync_objects(kind: str, ids: Sequence[int]) -> bool:
-    """Write the objects and clear their pending rows; on failure record them. True on success."""
+    """Write the objects and clear their pending rows; on failure record them. True on success.
+
+    During a rebuild the write goes to the live index, which the rebuild is about to replace,
+    and the loader may have read these objects before the change: they are recorded first
+    (before writing, so no swap can slip in between) and the rebuild replays them into the
+    new index right after the swap.
+    """
     ok = True
     for chunk in chunked(ids, BATCH_SIZE):
         try:
-            write(kind, chunk)
+            client = get_client()
+            rebuilding = rebuild_in_progress(client)
+            if rebuilding:
+                record_failure(kind, chunk, WRITTEN_DURING_REBUILD)
+            write(kind, chunk, client)
         except INDEX_ERRORS as error:
             logger.warning("search: %s index write failed for %d object(s): %s", kind, len(chunk), error)
             record_failure(kind, chunk, error)
             ok = False
         else:
-            PendingIndexOperation.objects.filter(kind=kind, object_id__in=chunk).delete()
+            if not rebuilding:
+                PendingIndexOperation.objects.filter(kind=kind, object_id__in=chunk).delete()
     return ok
 
 
@@ -171,18 +195,30 @@ def load_documents(client: Elasticsearch, index: str, chunk_size: int = BATCH_SI
 
 
 def rebuild(client: Elasticsearch | None = None) -> tuple[str, int]:
-    """Build a new dated index, load it, swap the alias atomically; keep one older index for rollback."""
+    """Build a new dated index, load it, swap the alias atomically; keep one older index for rollback.
+
+    Writes made while it loads go to the live index and are recorded (the rebuild marker);
+    they are replayed into the new index as soon as it is live, so none is lost.
+    """
     client = client or get_client(timeout=60)
-    alias = alias_name()
+    alias, marker = alias_name(), rebuild_marker()
     name = new_index_name()
     create_index(client, name)
-    count = load_documents(client, name)
-    client.indices.refresh(index=name)
-    previous = sorted(client.indices.get_alias(name=alias)) if client.indices.exists_alias(name=alias) else []
-    client.indices.update_aliases(
-        actions=[{"remove": {"index": old, "alias": alias}} for old in previous]
-        + [{"add": {"index": name, "alias": alias}}]
-    )
+    client.indices.put_alias(index=name, name=marker)  # from here on, writes are recorded
+    try:
+        count = load_documents(client, name)
+        client.indices.refresh(index=name)
+        previous = (
+            sorted(client.indices.get_alias(name=alias)) if client.indices.exists_alias(name=alias) else []
+        )
+        client.indices.update_aliases(
+            actions=[{"remove": {"index": old, "alias": alias}} for old in previous]
+            + [{"remove": {"index": name, "alias": marker}}, {"add": {"index": name, "alias": alias}}]
+        )
+    except BaseException:
+        client.indices.delete(index=name, ignore_unavailable=True)
+        raise
+    retry_pending()  # the writes made during the load, now into the live new index
     for stale in sorted(set(client.indices.get(index=f"{alias}-*")) - {name, *previous[-1:]}):
         client.indices.delete(index=stale)
     return name, count

@@ -9,6 +9,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from modelsearch import index
+from modelsearch.tasks import insert_or_update_object_task
+
 from news.models import CompanyProfilePage
 
 from .indexing import schedule
@@ -37,6 +40,23 @@ def on_page_published(sender, instance, **kwargs) -> None:
     schedule("page", ids)
 
 
+def _indexes_child_relations(model) -> bool:
+    return any(isinstance(field, index.RelatedFields) for field in model.get_search_fields())
+
+
+def on_page_published_refresh_wagtail_index(sender, instance, **kwargs) -> None:
+    """Re-index in Wagtail's own (database) index pages that search their child relations.
+
+    Wagtail indexes on ``post_save``, which a clusterable page sends before saving its
+    child relations: a company's awards added in the same publish would be missed.
+    ``page_published`` comes after them. The database search backend reads this index.
+    """
+    if _indexes_child_relations(type(instance)):
+        insert_or_update_object_task.enqueue(
+            instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+        )
+
+
 def on_subtree_changed(sender, instance, **kwargs) -> None:
     """Unpublish, move, slug change: every indexable page in the subtree may have changed."""
     schedule("page", _page_and_descendants(instance))
@@ -58,6 +78,9 @@ def on_view_restriction_changed(sender, instance, **kwargs) -> None:
 def connect() -> None:
     """Wire the page lifecycle to the indexer."""
     page_published.connect(on_page_published, dispatch_uid="search.page_published")
+    page_published.connect(
+        on_page_published_refresh_wagtail_index, dispatch_uid="search.page_published_wagtail_index"
+    )
     page_unpublished.connect(on_subtree_changed, dispatch_uid="search.page_unpublished")
     post_page_move.connect(on_subtree_changed, dispatch_uid="search.post_page_move")
     page_slug_changed.connect(on_subtree_changed, dispatch_uid="search.page_slug_changed")

@@ -6,12 +6,15 @@ documents of those ids that belong in the index now (the rest are removed), and
 source for posts with :func:`register_source`.
 """
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from wagtail.models import Page, Site
 
@@ -27,7 +30,14 @@ from news.models import (
     PageIndustry,
 )
 
-from .documents import PUBLIC, ArticleDocument, CompanyDocument, ContentDocument, EventDocument
+from .documents import (
+    PUBLIC,
+    ArticleDocument,
+    CompanyDocument,
+    ContentDocument,
+    EventDocument,
+    PreparedDocument,
+)
 from .parsing import ParsedQuery
 from .text import html_to_text, stream_to_text
 
@@ -35,7 +45,7 @@ from .text import html_to_text, stream_to_text
 class Source(Protocol):
     kind: str
 
-    def load(self, ids: Sequence[int]) -> list[ContentDocument]: ...
+    def load(self, ids: Sequence[int]) -> list[ContentDocument | PreparedDocument]: ...
 
     def all_ids(self) -> Iterator[int]: ...
 
@@ -111,11 +121,35 @@ def _relative_url(url_path: str, roots) -> str | None:
 
 
 class PageSource:
-    """Articles, company profiles and event reports that are live and public."""
+    """Articles, company profiles and event reports that are live and public.
+
+    A batch costs one query for the pages (with their articles', companies' and events'
+    own columns joined in), one per tag vocabulary, and two per page type present:
+    never one per page. Values come as tuples and documents as plain dicts
+    (:meth:`ContentDocument.prepare`): no model instances, no StreamField blocks.
+    """
 
     kind = "page"
     models = (ArticlePage, CompanyProfilePage, EventReportPage)
     batch_size = 1000
+    _columns = (
+        "pk",
+        "content_type_id",
+        "title",
+        "slug",
+        "url_path",
+        "first_published_at",
+        "articlepage__standfirst",
+        Cast("articlepage__body", TextField()),
+        "companyprofilepage__name_zh",
+        "companyprofilepage__summary",
+        "companyprofilepage__body",
+        "companyprofilepage__home_country",
+        "eventreportpage__standfirst",
+        Cast("eventreportpage__body", TextField()),
+        "eventreportpage__venue",
+        "eventreportpage__start",
+    )
 
     def indexable(self):
         return Page.objects.live().public().type(*self.models)
@@ -125,14 +159,15 @@ class PageSource:
             self.indexable().order_by("pk").values_list("pk", flat=True).iterator(chunk_size=self.batch_size)
         )
 
-    def load(self, ids: Sequence[int]) -> list[ContentDocument]:
-        by_type: dict[int, list[int]] = defaultdict(list)
-        for pk, content_type_id in self.indexable().filter(pk__in=ids).values_list("pk", "content_type_id"):
-            by_type[content_type_id].append(pk)
-        if not by_type:
+    def load(self, ids: Sequence[int]) -> list[PreparedDocument]:
+        rows = list(self.indexable().filter(pk__in=ids).values_list(*self._columns))
+        if not rows:
             return []
-        roots = Site.get_site_root_paths()
-        pks = [pk for group in by_type.values() for pk in group]
+        kinds = {ContentType.objects.get_for_model(model).pk: model for model in self.models}
+        by_model: dict[type, list[int]] = defaultdict(list)
+        for row in rows:
+            by_model[kinds[row[1]]].append(row[0])
+        pks = [row[0] for row in rows]
         industries = _pairs(
             PageIndustry.objects.filter(content_object_id__in=pks).values_list(
                 "content_object_id", "tag__slug"
@@ -143,54 +178,47 @@ class PageSource:
                 "content_object_id", "tag__slug"
             )
         )
+        related = {
+            ArticlePage: self._article_relations,
+            CompanyProfilePage: self._company_relations,
+            EventReportPage: self._event_relations,
+        }
+        extras = {model: related[model](group) for model, group in by_model.items()}
+        builders = {ArticlePage: _article, CompanyProfilePage: _company, EventReportPage: _event}
+        roots = Site.get_site_root_paths()
         documents = []
-        for model, builder in (
-            (ArticlePage, self._articles),
-            (CompanyProfilePage, self._companies),
-            (EventReportPage, self._events),
-        ):
-            group = by_type.get(ContentType.objects.get_for_model(model).pk)
-            if group:
-                documents += builder(group)
-        for document in documents:
-            pk = int(document.meta.id.removeprefix("page-"))
-            document.url = _relative_url(document.url, roots)
-            document.industries = industries.get(pk, [])
-            document.districts = districts.get(pk, [])
-        return [document for document in documents if document.url]
+        for row in rows:
+            url = _relative_url(row[4], roots)
+            if not url:
+                continue
+            model = kinds[row[1]]
+            pk = row[0]
+            documents.append(
+                builders[model](
+                    row,
+                    extras[model],
+                    audience=PUBLIC,
+                    title=row[2],
+                    url=url,
+                    industries=industries.get(pk, []),
+                    districts=districts.get(pk, []),
+                )
+            )
+        return documents
 
     @staticmethod
-    def _document(cls, row: dict, **fields) -> ContentDocument:
-        return cls.build(
-            document_id("page", row["pk"]), audience=PUBLIC, title=row["title"], url=row["url_path"], **fields
-        )
+    def _article_relations(pks: list[int]) -> dict[str, dict]:
+        return {
+            "companies": _companies_of(ArticlePage.companies_mentioned.through, "articlepage_id", pks),
+            "authors": _pairs(
+                ArticleAuthor.objects.filter(page_id__in=pks)
+                .order_by("page_id", "sort_order")
+                .values_list("page_id", "author__name")
+            ),
+        }
 
-    def _articles(self, pks: list[int]) -> list[ContentDocument]:
-        companies = _companies_of(ArticlePage.companies_mentioned.through, "articlepage_id", pks)
-        authors = _pairs(
-            ArticleAuthor.objects.filter(page_id__in=pks)
-            .order_by("sort_order")
-            .values_list("page_id", "author__name")
-        )
-        rows = ArticlePage.objects.filter(pk__in=pks).values(
-            "pk", "title", "url_path", "standfirst", "body", "first_published_at"
-        )
-        return [
-            self._document(
-                ArticleDocument,
-                row,
-                kind="article",
-                standfirst=row["standfirst"],
-                body=stream_to_text(row["body"]),
-                date=row["first_published_at"],
-                companies=[slug for slug, _, _ in companies.get(row["pk"], [])],
-                company_names=[name for _, *names in companies.get(row["pk"], []) for name in names if name],
-                authors=authors.get(row["pk"], []),
-            )
-            for row in rows
-        ]
-
-    def _companies(self, pks: list[int]) -> list[ContentDocument]:
+    @staticmethod
+    def _company_relations(pks: list[int]) -> dict[str, dict]:
         recognitions = _pairs(
             CompanyCertification.objects.filter(company_id__in=pks).values_list(
                 "company_id", "certification__name"
@@ -200,54 +228,70 @@ class PageSource:
             CompanyAward.objects.filter(company_id__in=pks).values_list("company_id", "award__name")
         ).items():
             recognitions[pk] = recognitions.get(pk, []) + names
-        rows = CompanyProfilePage.objects.filter(pk__in=pks).values(
-            "pk",
-            "slug",
-            "title",
-            "url_path",
-            "name_zh",
-            "summary",
-            "body",
-            "home_country",
-            "first_published_at",
-        )
-        return [
-            self._document(
-                CompanyDocument,
-                row,
-                kind="company",
-                standfirst=row["summary"],
-                body=" ".join([html_to_text(row["body"]), *recognitions.get(row["pk"], [])]),
-                name_zh=row["name_zh"],
-                home_country=row["home_country"],
-                date=row["first_published_at"],
-                companies=[row["slug"]],
-                company_names=[name for name in (row["title"], row["name_zh"]) if name],
-                suggest=" ".join(name for name in (row["title"], row["name_zh"]) if name),
-            )
-            for row in rows
-        ]
+        return {"recognitions": recognitions}
 
-    def _events(self, pks: list[int]) -> list[ContentDocument]:
-        companies = _companies_of(EventReportPage.participating_companies.through, "eventreportpage_id", pks)
-        organisers = _pairs(EventOrganiser.objects.filter(event_id__in=pks).values_list("event_id", "name"))
-        rows = EventReportPage.objects.filter(pk__in=pks).values(
-            "pk", "title", "url_path", "standfirst", "body", "venue", "start"
-        )
-        return [
-            self._document(
-                EventDocument,
-                row,
-                kind="event",
-                standfirst=row["standfirst"],
-                body=" ".join([stream_to_text(row["body"]), *organisers.get(row["pk"], [])]),
-                venue=row["venue"],
-                date=row["start"],
-                companies=[slug for slug, _, _ in companies.get(row["pk"], [])],
-                company_names=[name for _, *names in companies.get(row["pk"], []) for name in names if name],
-            )
-            for row in rows
-        ]
+    @staticmethod
+    def _event_relations(pks: list[int]) -> dict[str, dict]:
+        return {
+            "companies": _companies_of(
+                EventReportPage.participating_companies.through, "eventreportpage_id", pks
+            ),
+            "organisers": _pairs(
+                EventOrganiser.objects.filter(event_id__in=pks).values_list("event_id", "name")
+            ),
+        }
+
+
+def _json(text: str | None) -> list:
+    """A StreamField's raw JSON (read as text: no StreamValue, no blocks)."""
+    return json.loads(text) if text else []
+
+
+def _mentions(companies: list[tuple[str, str, str]]) -> dict[str, list[str]]:
+    return {
+        "companies": [slug for slug, _, _ in companies],
+        "company_names": [name for _, *names in companies for name in names if name],
+    }
+
+
+# Builders for one row of PageSource._columns: (pk, content_type_id, title, slug, url_path,
+# first_published_at, article standfirst/body, company name_zh/summary/body/home_country,
+# event standfirst/body/venue/start).
+
+
+def _story(document_class, kind: str, pk: int, extras: dict, fields: dict) -> PreparedDocument:
+    """An article or event report: a story with the companies it mentions."""
+    fields.update(_mentions(extras["companies"].get(pk, [])))
+    return document_class.prepare(document_id("page", pk), kind=kind, **fields)
+
+
+def _article(row: tuple, extras: dict, **fields) -> PreparedDocument:
+    authors = extras["authors"].get(row[0], [])
+    fields.update(standfirst=row[6], body=stream_to_text(_json(row[7])), date=row[5], authors=authors)
+    return _story(ArticleDocument, "article", row[0], extras, fields)
+
+
+def _company(row: tuple, extras: dict, **fields) -> PreparedDocument:
+    pk, title, slug, name_zh = row[0], row[2], row[3], row[8]
+    return CompanyDocument.prepare(
+        document_id("page", pk),
+        kind="company",
+        standfirst=row[9],
+        body=" ".join([html_to_text(row[10]), *extras["recognitions"].get(pk, [])]),
+        name_zh=name_zh,
+        home_country=row[11],
+        date=row[5],
+        companies=[slug],
+        company_names=[name for name in (title, name_zh) if name],
+        suggest=" ".join(name for name in (title, name_zh) if name),
+        **fields,
+    )
+
+
+def _event(row: tuple, extras: dict, **fields) -> PreparedDocument:
+    body = " ".join([stream_to_text(_json(row[13])), *extras["organisers"].get(row[0], [])])
+    fields.update(standfirst=row[12], body=body, venue=row[14], date=row[15])
+    return _story(EventDocument, "event", row[0], extras, fields)
 
 
 register_source(PageSource())

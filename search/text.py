@@ -1,19 +1,29 @@
 """Plain text out of rich text and StreamField data, without touching the database."""
 
+import re
 from collections.abc import Iterable
 from html import unescape
 
-from django.utils.html import strip_tags
-
 # Stream children whose values are ids or URLs, never words a reader would search for.
 _SKIPPED_KEYS = frozenset({"image", "embed", "id", "photos_id", "url", "page", "document"})
+# Tags, comments and CDATA out of the (editor-produced, well-formed) rich text. The words are
+# for the index only: whatever is shown to readers is escaped when it is rendered.
+# Block boundaries become spaces; inline tags (<b>w</b>ord) vanish without splitting words.
+_TAG = r"""<(?:[^>"']|"[^"]*"|'[^']*')*>"""
+_BLOCK = re.compile(
+    r"<!--.*?-->|</?(?:p|br|hr|li|ul|ol|h[1-6]|div|blockquote|tr|td|th|table|figure|figcaption)\b" + _TAG[1:],
+    re.DOTALL | re.IGNORECASE,
+)
+_INLINE = re.compile(_TAG)
 
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML fragment (tags dropped, entities decoded, spaces squeezed)."""
     if not html:
         return ""
-    return " ".join(unescape(strip_tags(html.replace("<", " <"))).split())
+    if "<" not in html and "&" not in html:
+        return " ".join(html.split())
+    return " ".join(unescape(_INLINE.sub("", _BLOCK.sub(" ", html))).split())
 
 
 def _strings(value, key: str | None = None) -> Iterable[str]:

@@ -90,6 +90,10 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
         index.SearchField("name_zh"),
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.RelatedFields(
+            "certifications", [index.RelatedFields("certification", [index.SearchField("name")])]
+        ),
+        index.RelatedFields("awards", [index.RelatedFields("award", [index.SearchField("name")])]),
     ]
     api_fields = [
         APIField("name_zh"),

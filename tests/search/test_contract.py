@@ -4,8 +4,6 @@ from datetime import date
 
 from wagtail.models import PageViewRestriction
 
-import pytest
-
 from search.queries import SORT_DATE, SearchRequest, search, suggest
 
 
@@ -115,8 +113,6 @@ def test_chinese_query_matches_chinese_text(corpus, backend):
 
 
 def test_award_on_a_company_profile_is_searchable(corpus, backend):
-    if not backend.elastic:
-        pytest.skip("Wagtail's index of CompanyProfilePage leaves out awards (news.models search_fields)")
     assert "MUJI" in titles(backend, q="CSR award")
 
 

@@ -187,6 +187,40 @@ def test_rebuild_swaps_the_alias_while_queries_keep_answering(es_corpus, elastic
     assert "article: 4" in capsys.readouterr().out
 
 
+class EditorDuringRebuild:
+    """A source the rebuild loads after the pages: while it runs, an editor publishes and unpublishes."""
+
+    kind = "editor"
+
+    def __init__(self, edit):
+        self.edit = edit
+
+    def all_ids(self):
+        return iter([1])
+
+    def load(self, ids):
+        self.edit()
+        return []
+
+
+def test_writes_during_a_rebuild_reach_the_new_index(es_corpus, elasticsearch, news_index):
+    def edit():
+        add_article(news_index, "Hongqiao hub adds a cold chain wing")
+        es_corpus["hub"].unpublish()
+
+    register_source(EditorDuringRebuild(edit))
+    try:
+        call_command("search_index", "--rebuild")
+    finally:
+        _SOURCES.pop("editor")
+    elasticsearch.indices.refresh(index="maghub-content")
+    assert [hit.title for hit in search(SearchRequest(q="hongqiao")).hits] == [
+        "Hongqiao hub adds a cold chain wing"
+    ]
+    assert not elasticsearch.indices.exists_alias(name="maghub-content-rebuilding")
+    assert PendingIndexOperation.objects.count() == 0
+
+
 def test_document_preparation_uses_a_constant_number_of_queries(vocabulary, news_index, company_index):
     source = PageSource()
     source.load([news_index.pk])  # warm the content type and site caches
