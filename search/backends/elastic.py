@@ -142,7 +142,10 @@ def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
     groups: dict[tuple[str, ...], list[str]] = {}
     for facet in FACET_FIELDS:
         groups.setdefault(tuple(name for name in selected if name != facet), []).append(facet)
-    search.aggs.metric(MATCHES, "value_count", field="kind")
+    if request.parsed.terms:
+        # Only the misspelling retry needs it; with no words it would count the whole index
+        # (on osmem-server about 0.8 s of the 2.7 s a no-words browse took at 100k).
+        search.aggs.metric(MATCHES, "value_count", field="kind")
     chains: dict[tuple[str, ...], object] = {(): search.aggs}
     for others, facets in sorted(groups.items(), key=lambda item: len(item[0])):
         for depth in range(1, len(others) + 1):
