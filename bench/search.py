@@ -339,7 +339,7 @@ def run() -> None:
         for label, call in execute.items():
             _timed(label, call, plain, server.pid)
         _timed(
-            "+ industry and district selected (post_filter, filtered facets)",
+            "+ industry and district selected (post_filter, facets per selected value)",
             lambda r: elastic.build_search(r).execute(),
             parts,
             server.pid,
