@@ -23,7 +23,6 @@ install: $(VENV)/.installed
 run: export DJANGO_SETTINGS_MODULE = maghub.settings.dev
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) collectstatic --noinput --verbosity 0

@@ -7,6 +7,7 @@ the version on, so the next reader gets a fresh render and no one waits for a
 timeout to see the news.
 """
 
+import logging
 import time
 
 from django.core.cache import cache
@@ -16,17 +17,27 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
+logger = logging.getLogger(__name__)
+
 KEY = "maghub:content-version"
 FRAGMENT_SECONDS = 15 * 60
 
 
 def content_version() -> int:
     """The current version; starts from the clock so a restarted cache never reuses an old one."""
-    return cache.get_or_set(KEY, time.time_ns, timeout=None)
+    try:
+        return cache.get_or_set(KEY, time.time_ns, timeout=None)
+    except Exception:  # an unreachable cache means a fresh render, never an error page
+        logger.warning("Cache unavailable: rendering without the content version.", exc_info=True)
+        return time.time_ns()
 
 
 def bump_content_version(**kwargs) -> None:
-    cache.set(KEY, time.time_ns(), timeout=None)
+    """Move the version on; a cache failure is logged and never breaks the save that called it."""
+    try:
+        cache.set(KEY, time.time_ns(), timeout=None)
+    except Exception:
+        logger.warning("Cache unavailable: content version not bumped.", exc_info=True)
 
 
 def _bump_for_pages(sender, instance, **kwargs) -> None:

@@ -72,3 +72,16 @@ def test_home_sections_are_cached_until_published_content_changes(
     html = client.get("/").content.decode()
     assert "MUJI opens a flagship" not in html
     assert "DSV opens a bigger Hongqiao hub" in html
+
+
+def test_a_page_save_survives_a_missing_cache_table(news_index, settings, caplog):
+    """The content-version bump never breaks the editor's save, whatever happens to the cache."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "no_such_table"}
+    }
+    article = ArticlePageFactory(parent=news_index, title="Saved despite the cache")
+    article.save_revision().publish()
+
+    article.refresh_from_db()
+    assert article.live and article.title == "Saved despite the cache"
+    assert "Cache unavailable: content version not bumped." in caplog.text
