@@ -11,6 +11,7 @@ import logging
 import time
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.images import get_image_model
@@ -23,21 +24,29 @@ KEY = "maghub:content-version"
 FRAGMENT_SECONDS = 15 * 60
 
 
+def _guarded(operation, fallback):
+    """Run a cache operation in a savepoint: a failing database cache is logged, never propagated,
+    and cannot abort the transaction around it (PostgreSQL refuses every later query otherwise)."""
+    try:
+        with transaction.atomic():
+            return operation()
+    except Exception:
+        logger.warning("Cache unavailable: %s.", fallback, exc_info=True)
+        return None
+
+
 def content_version() -> int:
     """The current version; starts from the clock so a restarted cache never reuses an old one."""
-    try:
-        return cache.get_or_set(KEY, time.time_ns, timeout=None)
-    except Exception:  # an unreachable cache means a fresh render, never an error page
-        logger.warning("Cache unavailable: rendering without the content version.", exc_info=True)
-        return time.time_ns()
+    version = _guarded(lambda: cache.get_or_set(KEY, time.time_ns, timeout=None), "rendering uncached")
+    return version if version is not None else time.time_ns()
 
 
 def bump_content_version(**kwargs) -> None:
-    """Move the version on; a cache failure is logged and never breaks the save that called it."""
-    try:
-        cache.set(KEY, time.time_ns(), timeout=None)
-    except Exception:
-        logger.warning("Cache unavailable: content version not bumped.", exc_info=True)
+    """Move the version on once the change is committed, so no reader caches the old content
+    under the new version; a cache failure is logged and never breaks the save that called it."""
+    transaction.on_commit(
+        lambda: _guarded(lambda: cache.set(KEY, time.time_ns(), timeout=None), "content version not bumped")
+    )
 
 
 def _bump_for_pages(sender, instance, **kwargs) -> None:

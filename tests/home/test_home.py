@@ -51,7 +51,7 @@ def test_unknown_url_gets_the_404_page(client, home_page):
 
 
 def test_home_sections_are_cached_until_published_content_changes(
-    client, home_page, news_index, django_assert_max_num_queries
+    client, home_page, news_index, django_capture_on_commit_callbacks
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -63,24 +63,29 @@ def test_home_sections_are_cached_until_published_content_changes(
         client.get("/")
     assert len(warm) < len(cold)
 
-    second = ArticlePageFactory(parent=news_index, title="MUJI opens a flagship in Changning")
+    with django_capture_on_commit_callbacks(execute=True):  # the bump waits for the commit
+        second = ArticlePageFactory(parent=news_index, title="MUJI opens a flagship in Changning")
     assert "MUJI opens a flagship in Changning" in client.get("/").content.decode()
 
-    second.unpublish()
-    first.title = "DSV opens a bigger Hongqiao hub"
-    first.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        second.unpublish()
+        first.title = "DSV opens a bigger Hongqiao hub"
+        first.save_revision().publish()
     html = client.get("/").content.decode()
     assert "MUJI opens a flagship" not in html
     assert "DSV opens a bigger Hongqiao hub" in html
 
 
-def test_a_page_save_survives_a_missing_cache_table(news_index, settings, caplog):
+def test_a_page_save_survives_a_missing_cache_table(
+    news_index, settings, caplog, django_capture_on_commit_callbacks
+):
     """The content-version bump never breaks the editor's save, whatever happens to the cache."""
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "no_such_table"}
     }
-    article = ArticlePageFactory(parent=news_index, title="Saved despite the cache")
-    article.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticlePageFactory(parent=news_index, title="Saved despite the cache")
+        article.save_revision().publish()
 
     article.refresh_from_db()
     assert article.live and article.title == "Saved despite the cache"
