@@ -2,12 +2,10 @@
 
 from django.core.cache import caches
 
-from wagtail.models import Page, Site
-
 import pytest
 from osmem_server import OsmemServer
 
-from home.models import HomePage
+from home.site_tree import ensure_home_page
 from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
 
 
@@ -34,13 +32,7 @@ def _empty_caches():
 @pytest.fixture
 def home_page(db):
     """A fresh site: the home page at the default site's root, as load_demo builds it."""
-    root = Page.get_first_root_node()
-    home = root.add_child(instance=HomePage(title="MagHub Shanghai", slug="maghub-home"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "MagHub"}
-    )
-    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
-    return home
+    return ensure_home_page()
 
 
 @pytest.fixture
