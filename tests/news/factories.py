@@ -36,20 +36,26 @@ from news.models import (
 EPOCH = timezone.now() - timedelta(days=3650)
 
 
-class IndustryFactory(DjangoModelFactory):
+class NamedTermFactory(DjangoModelFactory):
+    """Vocabulary entries are looked up by name, so asking twice for one name gives one row."""
+
+    class Meta:
+        abstract = True
+        django_get_or_create = ("name",)
+
+
+class IndustryFactory(NamedTermFactory):
     name = factory.Sequence(lambda n: f"Industry {n}")
 
     class Meta:
         model = Industry
-        django_get_or_create = ("name",)
 
 
-class DistrictFactory(DjangoModelFactory):
+class DistrictFactory(NamedTermFactory):
     name = factory.Sequence(lambda n: f"District {n}")
 
     class Meta:
         model = District
-        django_get_or_create = ("name",)
 
 
 class AuthorFactory(DjangoModelFactory):
@@ -151,20 +157,18 @@ class EventOrganiserFactory(DjangoModelFactory):
         model = EventOrganiser
 
 
-class CertificationFactory(DjangoModelFactory):
+class CertificationFactory(NamedTermFactory):
     name = factory.Sequence(lambda n: f"Certification {n}")
 
     class Meta:
         model = Certification
-        django_get_or_create = ("name",)
 
 
-class AwardFactory(DjangoModelFactory):
+class AwardFactory(NamedTermFactory):
     name = factory.Sequence(lambda n: f"Award {n}")
 
     class Meta:
         model = Award
-        django_get_or_create = ("name",)
 
 
 class CompanyCertificationFactory(DjangoModelFactory):
