@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
 
+from community.access import membership_of
 from community.markup import extract_mentions
 from community.tasks import send_notification_email, send_templated_email
 
@@ -45,16 +46,10 @@ def notify_about_post(post, previous_body: str | None = None) -> list:
         if not is_new:
             continue
         created.append(notification)
-        wants_email = (
-            (
-                user.membership.email_on_mention
-                if kind == Notification.Kind.MENTION
-                else user.membership.email_on_reply
-            )
-            if hasattr(user, "membership")
-            else False
-        )
-        if wants_email:
+        membership = membership_of(user)
+        if membership is None:
+            continue
+        if membership.email_on_mention if kind == Notification.Kind.MENTION else membership.email_on_reply:
             _enqueue(send_notification_email, notification.pk)
     return created
 

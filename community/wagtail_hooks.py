@@ -51,11 +51,10 @@ register_snippet(CommunityViewSetGroup)
 
 
 class MembershipDecisionBulkAction(SnippetBulkAction):
-    """Apply one decision (a Membership method) to the selected applications."""
+    """Apply one decision to the selected applications: `action_type` names the Membership method."""
 
     models = [Membership]
     template_name = "community/admin/confirm_membership_decision.html"
-    decision = ""  # the Membership method to call
     past_tense = ""
 
     def check_perm(self, obj) -> bool:
@@ -66,7 +65,7 @@ class MembershipDecisionBulkAction(SnippetBulkAction):
         done, errors = 0, []
         for membership in objects:
             try:
-                getattr(membership, cls.decision)(user)
+                getattr(membership, cls.action_type)(user)
             except MembershipTransitionError as error:
                 errors.append(str(error))
             else:
@@ -90,7 +89,6 @@ class ApproveBulkAction(MembershipDecisionBulkAction):
     display_name = "Approve"
     action_type = "approve"
     aria_label = "Approve selected applications"
-    decision = "approve"
     past_tense = "approved"
     action_priority = 10
 
@@ -100,7 +98,6 @@ class RejectBulkAction(MembershipDecisionBulkAction):
     display_name = "Reject"
     action_type = "reject"
     aria_label = "Reject selected applications"
-    decision = "reject"
     past_tense = "rejected"
     action_priority = 20
     classes = {"serious"}
@@ -111,7 +108,6 @@ class SuspendBulkAction(MembershipDecisionBulkAction):
     display_name = "Suspend"
     action_type = "suspend"
     aria_label = "Suspend selected members"
-    decision = "suspend"
     past_tense = "suspended"
     action_priority = 30
     classes = {"serious"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -97,10 +97,7 @@ class ThreadQuerySet(models.QuerySet):
         if not user.is_authenticated:
             return qs
         last_read = ThreadReadState.objects.filter(thread=OuterRef("pk"), user=user).values("last_read_at")
-        return qs.annotate(
-            last_read_at=Subquery(last_read),
-            has_read_state=Exists(last_read),
-        )
+        return qs.annotate(last_read_at=Subquery(last_read))
 
 
 class Thread(models.Model):

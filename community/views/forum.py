@@ -48,6 +48,22 @@ def _with_permissions(posts, user) -> None:
         post.can_moderate = moderator
 
 
+def _write_form(request: HttpRequest, form, *, save, allowed, refusal: str, template: str, context: dict):
+    """Show `form`, or save it: `save(cleaned_data)` returns what to redirect to.
+
+    The model refuses a save it does not allow (PostingNotAllowed); `allowed()` refuses the form
+    itself up front, with `refusal` as the reason.
+    """
+    try:
+        if request.method == "POST" and form.is_valid():
+            return redirect(save(form.cleaned_data))
+        if not allowed():
+            raise PostingNotAllowed(refusal)
+    except PostingNotAllowed as refused:
+        return refusal_response(request, str(refused))
+    return render(request, template, {**context, "form": form})
+
+
 @member_required
 def index(request: HttpRequest) -> HttpResponse:
     visible_threads = Q(threads__is_hidden=False, threads__is_deleted=False)
@@ -75,16 +91,15 @@ def category_detail(request: HttpRequest, category_slug: str) -> HttpResponse:
 @ratelimit("post")
 def thread_create(request: HttpRequest, category_slug: str) -> HttpResponse:
     category = get_object_or_404(Category, slug=category_slug)
-    form = ThreadForm(request.POST or None)
-    try:
-        if request.method == "POST" and form.is_valid():
-            data = form.cleaned_data
-            return redirect(category.start_thread(request.user, data["title"], data["body"]))
-        if not category.allows_posting_by(request.user):
-            raise PostingNotAllowed("This category is closed for new threads.")
-    except PostingNotAllowed as refusal:
-        return refusal_response(request, str(refusal))
-    return render(request, "community/thread_form.html", {"category": category, "form": form})
+    return _write_form(
+        request,
+        ThreadForm(request.POST or None),
+        save=lambda data: category.start_thread(request.user, data["title"], data["body"]),
+        allowed=lambda: category.allows_posting_by(request.user),
+        refusal="This category is closed for new threads.",
+        template="community/thread_form.html",
+        context={"category": category},
+    )
 
 
 @member_required
@@ -117,15 +132,15 @@ def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
         quoted_post = thread.posts.filter(pk=quoted).first()
         if quoted_post and quoted_post.allows_posting_by(request.user):
             initial["body"] = quoted_post.quote_markdown()
-    form = PostForm(request.POST or None, initial=initial)
-    try:
-        if request.method == "POST" and form.is_valid():
-            return redirect(thread.reply(request.user, form.cleaned_data["body"]))
-        if not thread.allows_posting_by(request.user):
-            raise PostingNotAllowed("This thread is locked: no new replies.")
-    except PostingNotAllowed as refusal:
-        return refusal_response(request, str(refusal))
-    return render(request, "community/post_form.html", {"thread": thread, "form": form})
+    return _write_form(
+        request,
+        PostForm(request.POST or None, initial=initial),
+        save=lambda data: thread.reply(request.user, data["body"]),
+        allowed=lambda: thread.allows_posting_by(request.user),
+        refusal="This thread is locked: no new replies.",
+        template="community/post_form.html",
+        context={"thread": thread},
+    )
 
 
 @member_required
