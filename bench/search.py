@@ -14,13 +14,11 @@ beside wall time, and comparing runs by ratio is safer than by absolute figures.
 """
 
 import itertools
-import json
 import os
 import random
 import statistics
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 from bench.setup import setup_django
@@ -118,13 +116,17 @@ def _server_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _generate(count: int) -> list[int]:
-    """Articles inserted in bulk (pages, article rows, tags, company mentions): seconds, not hours."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection, transaction
-    from django.utils import timezone
+def _text(rng: random.Random, vocabulary) -> tuple[str, str, list]:
+    """An article's title, standfirst and two paragraphs of Zipf-distributed words."""
+    from wagtail.rich_text import RichText
 
-    from wagtail.models import Locale, Page, Site
+    paragraphs = [("paragraph", RichText(f"<p>{_sentence(rng, 40)}</p>")) for _ in range(2)]
+    return _sentence(rng, 7)[:-1], _sentence(rng, 20), paragraphs
+
+
+def _generate(count: int) -> list[int]:
+    """A site with companies, industries and districts, then news/synthetic.py's bulk articles."""
+    from wagtail.models import Page, Site
 
     from home.models import HomePage
     from news.models import (
@@ -134,94 +136,24 @@ def _generate(count: int) -> list[int]:
         District,
         Industry,
         NewsIndexPage,
-        PageDistrict,
-        PageIndustry,
     )
+    from news.synthetic import generate_articles
 
-    rng = random.Random(42)
     root = Page.get_first_root_node()
     home = root.add_child(instance=HomePage(title="MagHub", slug="bench-home"))
     Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
-    news = home.add_child(instance=NewsIndexPage(title="News", slug="news"))
+    home.add_child(instance=NewsIndexPage(title="News", slug="news"))
     companies_index = home.add_child(instance=CompanyIndexPage(title="Companies", slug="companies"))
-    companies = [
+    for n in range(50):
         companies_index.add_child(
             instance=CompanyProfilePage(title=f"Company {n}", slug=f"company-{n}", name_zh="公司")
         )
-        for n in range(50)
-    ]
-    industries = [Industry.objects.create(name=w.title(), slug=w) for w in WORDS[:12]]
-    districts = [
-        District.objects.create(name=n, slug=n.lower()) for n in ("Changning", "Minhang", "Pudong", "Jingan")
-    ]
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
-    fields = [f for f in ArticlePage._meta.local_concrete_fields if f.column != "page_ptr_id"]
-    columns = ", ".join(["page_ptr_id", *(f.column for f in fields)])
-    placeholders = ", ".join(["%s"] * (len(fields) + 1))
-    template = ArticlePage()  # column defaults, computed once
-    defaults = [f.get_db_prep_save(f.pre_save(template, True), connection) for f in fields]
-    standfirst_at = next(i for i, f in enumerate(fields) if f.name == "standfirst")
-    body_at = next(i for i, f in enumerate(fields) if f.name == "body")
-    insert = f"INSERT INTO {ArticlePage._meta.db_table} ({columns}) VALUES ({placeholders})"  # noqa: S608
-    now = timezone.now()
-    ids: list[int] = []
-    with transaction.atomic():
-        for start in range(0, count, BATCH):
-            pages = []
-            for n in range(start, min(start + BATCH, count)):
-                slug = f"article-{n}"
-                published = now - timezone.timedelta(days=rng.randint(0, 3650))
-                pages.append(
-                    Page(
-                        title=_sentence(rng, 7)[:-1],
-                        draft_title="",
-                        slug=slug,
-                        content_type=content_type,
-                        path=Page._get_path(news.path, news.depth + 1, n + 1),
-                        depth=news.depth + 1,
-                        numchild=0,
-                        url_path=f"{news.url_path}{slug}/",
-                        live=True,
-                        first_published_at=published,
-                        last_published_at=published,
-                        locale=locale,
-                        translation_key=uuid.uuid4(),
-                    )
-                )
-            created = Page.objects.bulk_create(pages)
-            batch_ids = [p.pk for p in created]
-            ids += batch_ids
-            rows = []
-            for pk in batch_ids:
-                row = list(defaults)
-                row[standfirst_at] = _sentence(rng, 20)
-                paragraphs = [f"<p>{_sentence(rng, 40)}</p>" for _ in range(2)]
-                row[body_at] = json.dumps(
-                    [{"type": "paragraph", "value": text, "id": str(uuid.uuid4())} for text in paragraphs]
-                )
-                rows.append([pk, *row])
-            with connection.cursor() as cursor:
-                cursor.executemany(insert, rows)
-            PageIndustry.objects.bulk_create(
-                [
-                    PageIndustry(content_object_id=pk, tag=tag)
-                    for pk in batch_ids
-                    for tag in rng.sample(industries, 2)
-                ]
-            )
-            PageDistrict.objects.bulk_create(
-                [PageDistrict(content_object_id=pk, tag=rng.choice(districts)) for pk in batch_ids]
-            )
-            through = ArticlePage.companies_mentioned.through
-            through.objects.bulk_create(
-                [
-                    through(articlepage_id=pk, companyprofilepage_id=rng.choice(companies).pk)
-                    for pk in batch_ids
-                ]
-            )
-        Page.objects.filter(pk=news.pk).update(numchild=count)
-    return ids
+    for word in WORDS[:12]:
+        Industry.objects.create(name=word.title(), slug=word)
+    for name in ("Changning", "Minhang", "Pudong", "Jingan"):
+        District.objects.create(name=name, slug=name.lower())
+    generate_articles(count, seed=42, text=_text)
+    return list(ArticlePage.objects.order_by("pk").values_list("pk", flat=True))
 
 
 def _percentile(values: list[float], p: float) -> float:

@@ -93,10 +93,11 @@ def article_text(rng, vocabulary):
 class ArticleBatchWriter:
     """Appends articles under one news index, batch by batch, keeping the page tree consistent."""
 
-    def __init__(self, index, vocabulary, rng):
+    def __init__(self, index, vocabulary, rng, text=article_text):
         self.index = index
         self.vocabulary = vocabulary
         self.rng = rng
+        self.text = text
         self.content_type = ContentType.objects.get_for_model(ArticlePage)
         last_child = index.get_last_child()
         self.next_step = Page._str2int(last_child.path[-Page.steplen :]) + 1 if last_child else 1
@@ -106,7 +107,7 @@ class ArticleBatchWriter:
         articles = []
         for _ in range(count):
             step, self.next_step = self.next_step, self.next_step + 1
-            title, standfirst, body = article_text(self.rng, self.vocabulary)
+            title, standfirst, body = self.text(self.rng, self.vocabulary)
             slug = f"{slugify(title)[:80]}-{step}"
             published = self.now - timedelta(minutes=self.rng.randint(0, 3 * 365 * 24 * 60))
             articles.append(
@@ -179,12 +180,15 @@ def insert_rows(model, objs, fields):
         model._base_manager._insert(objs[start : start + batch], fields=fields, using=connection.alias)
 
 
-def generate_articles(count, *, batch_size=1000, seed=None, progress=None):
-    """Add `count` live synthetic articles under the news index; returns how many were written."""
+def generate_articles(count, *, batch_size=1000, seed=None, progress=None, text=article_text):
+    """Add `count` live synthetic articles under the news index; returns how many were written.
+
+    ``text(rng, vocabulary)`` returns each article's (title, standfirst, body).
+    """
     index = NewsIndexPage.objects.first()
     if index is None:
         raise LookupError("There is no news index page: run `manage.py load_demo` first.")
-    writer = ArticleBatchWriter(index, Vocabulary(), random.Random(seed))  # noqa: S311 - not for secrets
+    writer = ArticleBatchWriter(index, Vocabulary(), random.Random(seed), text)  # noqa: S311 - not for secrets
     written = 0
     while written < count:
         written += len(writer.write(min(batch_size, count - written)))

@@ -13,8 +13,3 @@ def render(fragment: str) -> SafeString:
     """Escape a fragment, then turn the match markers into ``<mark>`` tags."""
     escaped = escape(fragment)
     return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))  # noqa: S308 - escaped above
-
-
-def plain(fragment: str) -> str:
-    """A fragment without its markers."""
-    return fragment.replace(MARK_START, "").replace(MARK_END, "")

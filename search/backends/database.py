@@ -35,7 +35,7 @@ from ..documents import ContentDocument
 from ..facets import build_facets
 from ..highlight import MARK_END, MARK_START, render
 from ..parsing import ParsedQuery, has_cjk, parse_query
-from ..queries import Hit, SearchRequest, SearchResults, Suggestion
+from ..queries import FACETS, Hit, SearchRequest, SearchResults, Suggestion
 from ..sources import PageSource, database_sources, document_id, get_source
 
 KIND_MODELS = {"article": ArticlePage, "company": CompanyProfilePage, "event": EventReportPage}
@@ -175,8 +175,7 @@ def _documents(keys: list[Key]) -> dict[str, ContentDocument]:
         by_kind[kind].append(pk)
     documents = {}
     for kind, ids in by_kind.items():
-        source = _source if kind == _source.kind else get_source(kind)
-        documents.update((doc.meta.id, doc) for doc in source.load(ids))
+        documents.update((doc.meta.id, doc) for doc in get_source(kind).load(ids))
     return documents
 
 
@@ -208,12 +207,11 @@ def _hits(keys: list[Key], parsed: ParsedQuery) -> list[Hit]:
 def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]:
     selection = {facet: values for facet, values in request.facet_selection().items() if values}
     counts: dict[str, dict[str, int]] = {}
-    for facet in ("type", "industry", "district", "year"):
+    for facet in FACETS:
         pages = matching
         for other, values in selection.items():
             if other != facet:
                 pages = _facet_filter(pages, other, values)
-        ids = pages.values("pk")
         if facet == "type":
             kinds = _kind_of_content_type()
             counts[facet] = dict(Counter(kinds[ct] for ct in pages.values_list("content_type_id", flat=True)))
@@ -222,7 +220,9 @@ def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]
             counts[facet] = {str(year): n for year, n in Counter(years).items() if year}
         else:
             through = PageIndustry if facet == "industry" else PageDistrict
-            rows = through.objects.filter(content_object_id__in=ids).values_list("tag__slug", flat=True)
+            rows = through.objects.filter(content_object_id__in=pages.values("pk")).values_list(
+                "tag__slug", flat=True
+            )
             counts[facet] = dict(Counter(rows))
     return counts
 
