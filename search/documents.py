@@ -16,6 +16,8 @@ MEMBERS = "members"
 # (a must_not on a few documents is far cheaper than a filter matching nearly all of
 # them), so indexing refuses any other value: see :func:`check_audience`.
 AUDIENCES = frozenset({PUBLIC, MEMBERS})
+# The facets readers narrow results by, and the field each one reads.
+FACET_FIELDS = {"type": "kind", "industry": "industries", "district": "districts", "year": "year"}
 
 # No possessive_english stemmer: osmem-server mis-indexes with it (every query matches).
 english = analyzer(
@@ -36,17 +38,38 @@ def BilingualText(**kwargs) -> Text:  # noqa: N802 - reads like the field classe
     return Text(analyzer=english, fields={"cjk": Text(analyzer="cjk")}, **kwargs)
 
 
+# Every text a reader may search for is also copied into ``content``: a query matches one
+# field instead of six (on osmem-server a six-field multi_match cost about three times as
+# much), and words may come from different fields ("MUJI Changning": company and title).
+CONTENT = "content"
+
+
+def SearchedText(**kwargs) -> Text:  # noqa: N802
+    """A :func:`BilingualText` that is also copied into ``content``."""
+    return BilingualText(copy_to=CONTENT, **kwargs)
+
+
+def facet_value(facet: str, value: str) -> str:
+    """The ``facet_values`` entry for one facet value, e.g. ``industry:logistics``."""
+    return f"{facet}:{value}"
+
+
 class ContentDocument(Document):
     """Fields every kind shares; the search API reads only these."""
 
     kind = Keyword()
     audience = Keyword()
-    title = BilingualText()
-    standfirst = BilingualText()
-    body = BilingualText()
+    content = BilingualText()
+    title = SearchedText()
+    standfirst = SearchedText()
+    body = SearchedText()
     url = Keyword(index=False)
     date = Date()
     year = Keyword()  # the year facet: a terms aggregation is far cheaper than a date histogram
+    month = Keyword()  # "2026-11": the recency boost (a term on a month touches few documents)
+    # Every facet value of the document ("type:article", "industry:logistics", ...): one terms
+    # aggregation counts all facets at once, in a single pass over the matches.
+    facet_values = Keyword(multi=True)
     # Autocomplete: the title (and a company's Chinese name) as plain folded words, completed
     # with a bool_prefix query. search_as_you_type's shingle and edge-ngram sub-fields more
     # than doubled the indexing cost for no better suggestions on short titles.
@@ -54,9 +77,9 @@ class ContentDocument(Document):
     industries = Keyword(multi=True)
     districts = Keyword(multi=True)
     companies = Keyword(multi=True)
-    company_names = BilingualText(multi=True)
-    name_zh = Text(analyzer="cjk")
-    authors = Text(analyzer=folding, multi=True)
+    company_names = SearchedText(multi=True)
+    name_zh = Text(analyzer="cjk", copy_to=CONTENT)
+    authors = Text(analyzer=folding, multi=True, copy_to=CONTENT)
 
     @classmethod
     def build(cls, doc_id: str, **fields) -> "ContentDocument":
@@ -71,9 +94,21 @@ class ContentDocument(Document):
 
 def _derived(fields: dict[str, Any]) -> dict[str, Any]:
     fields.setdefault("suggest", fields.get("title", ""))
-    if fields.get("date") and not fields.get("year"):
-        fields["year"] = str(fields["date"].year)
+    if fields.get("date"):
+        fields.setdefault("year", str(fields["date"].year))
+        fields.setdefault("month", f"{fields['date']:%Y-%m}")
+    fields["facet_values"] = [
+        facet_value(facet, value)
+        for facet, name in FACET_FIELDS.items()
+        for value in _as_list(fields.get(name))
+    ]
     return fields
+
+
+def _as_list(value: Any) -> list:
+    if value in _EMPTY:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def check_audience(source: dict[str, Any]) -> None:
@@ -124,7 +159,7 @@ class CompanyDocument(ContentDocument):
 
 
 class EventDocument(ContentDocument):
-    venue = BilingualText()
+    venue = SearchedText()
 
 
 class PostDocument(ContentDocument):

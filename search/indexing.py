@@ -224,21 +224,32 @@ def rebuild(client: Elasticsearch | None = None) -> tuple[str, int]:
     return name, count
 
 
+def missing_fields(client: Elasticsearch, index: str) -> list[str]:
+    """Fields MagHub's mapping defines that ``index`` lacks: it was built by an older release
+    and queries need ``search_index --rebuild`` to find what they look for."""
+    expected = build_index(index).to_dict()["mappings"]["properties"]
+    live = client.indices.get_mapping(index=index)[index]["mappings"].get("properties", {})
+    return sorted(set(expected) - set(live))
+
+
 def status(client: Elasticsearch | None = None) -> dict:
     """Counts for ``search_index --status``: per kind in the index and in the database."""
     client = client or get_client()
     alias = alias_name()
     indexed: dict[str, int] = {}
     indices: list[str] = []
+    missing: list[str] = []
     if client.indices.exists_alias(name=alias):
         indices = sorted(client.indices.get_alias(name=alias))
         response = client.search(
             index=alias, size=0, aggs={"kinds": {"terms": {"field": "kind", "size": 20}}}
         )
         indexed = {b["key"]: b["doc_count"] for b in response["aggregations"]["kinds"]["buckets"]}
+        missing = sorted({field for index in indices for field in missing_fields(client, index)})
     return {
         "alias": alias,
         "indices": indices,
         "indexed": indexed,
+        "missing_fields": missing,
         "pending": PendingIndexOperation.objects.count(),
     }

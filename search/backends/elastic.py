@@ -6,7 +6,7 @@ from elasticsearch import ApiError, TransportError
 from elasticsearch_dsl import Q, Search
 
 from ..client import alias_name, get_client
-from ..documents import AUDIENCES
+from ..documents import AUDIENCES, CONTENT, FACET_FIELDS
 from ..facets import build_facets
 from ..highlight import MARK_END, MARK_START, render
 from ..parsing import ParsedQuery, has_cjk
@@ -15,64 +15,81 @@ from ..queries import SearchRequest, SearchResults, Suggestion
 
 SEARCH_ERRORS = (ApiError, TransportError, OSError)
 
-# Latin queries search the English-analysed fields; the `.cjk` bigram sub-fields (and the
-# Chinese name) join only when the query holds Chinese, Japanese or Korean characters:
-# for Latin words they match what the English fields match, at twice the cost.
-TEXT_FIELDS = ["title^3", "standfirst^2", "body", "company_names^2", "venue", "authors"]
-CJK_FIELDS = ["title.cjk^3", "standfirst.cjk^2", "body.cjk", "company_names.cjk^2", "name_zh^3", "venue.cjk"]
+# Latin queries match the English-analysed ``content`` (every searched text, copied into one
+# field); queries holding Chinese, Japanese or Korean characters match its ``cjk`` bigrams.
+# Matches in a title or a company name count for more: ``should`` clauses on those short
+# fields, which touch few documents.
+BOOSTED_FIELDS = ["title^3", "company_names^2"]
+BOOSTED_CJK_FIELDS = ["title.cjk^3", "company_names.cjk^2", "name_zh^3"]
 HIGHLIGHT_FIELDS = ["title", "standfirst", "body"]
-FACET_FIELDS = {"type": "kind", "industry": "industries", "district": "districts", "year": "year"}
-MAX_FACET_VALUES = 50
-FILTERED = "filtered:"
-# A facet's counts with the other facets' selections applied sit under a chain of buckets, one
-# per other selected facet: ``<ONLY><facet>`` (a terms bucket for its single selected value) or
-# ``<FILTERED><facet>`` (a filter bucket, when several values are selected).
+COUNTS = "counts"
+# Each facet counts with the other facets' selections applied (the post_filter pattern). The
+# counts for one set of applied selections sit under a chain of buckets, one per selection:
+# ``<ONLY><facet>`` (a terms bucket for its single selected value: it reads the values of the
+# documents the words match instead of evaluating a filter over the whole index, which on
+# osmem-server cost 40-60 ms at 100k) or ``<ANY><facet>`` (a filter bucket, for several values).
 ONLY = "only:"
-# Documents the words match before the facet selections (the post_filter) narrow them down.
-MATCHES = "matches"
+ANY = "any:"
+MAX_FACET_VALUES = 50
 # Totals are counted exactly up to here ("10,000+" beyond): counting every match of a
 # very common word costs more than the reader gains from the exact figure.
 TRACK_TOTAL_HITS = 10_000
-# A gentle recency boost added to the text score: a constant +0.3 for this year's documents and
-# +0.15 for last year's. Two term clauses on the year keyword cost next to nothing on
-# osmem-server, unlike function_score/field_value_factor (about 13x the text match there:
-# it reads every match's date), distance_feature or a date range (4-5x). No script: Lucene-safe.
-RECENCY_BOOSTS = (0.3, 0.15)
+# A gentle recency boost added to the text score when sorting by relevance: +0.3 for this
+# month's documents, +0.2 for last month's, +0.1 for the month before. A term on a month
+# touches a few thousand documents at most: on osmem-server, two such clauses on the year
+# (a third of the index each) cost more than the text match; function_score, a date range or
+# distance_feature read every match's date. No script: Lucene-safe.
+RECENCY_BOOSTS = (0.3, 0.2, 0.1)
+
+
+def recent_months(today: date, count: int) -> list[str]:
+    """``count`` months back from ``today``'s as ``YYYY-MM``, newest first."""
+    months = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months
 
 
 def recency_clauses(today: date | None = None) -> list[Q]:
-    """``should`` clauses lifting this year's and last year's documents a little."""
-    year = (today or date.today()).year
+    """``should`` clauses lifting the last few months' documents a little."""
+    months = recent_months(today or date.today(), len(RECENCY_BOOSTS))
     return [
-        Q("constant_score", filter=Q("term", year=str(year - age)), boost=boost)
-        for age, boost in enumerate(RECENCY_BOOSTS)
+        Q("constant_score", filter=Q("term", month=month), boost=boost)
+        for month, boost in zip(months, RECENCY_BOOSTS, strict=True)
     ]
 
 
 FUZZY = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
 
 
-def text_fields(parsed: ParsedQuery) -> list[str]:
-    """The fields a query searches: English ones, and the CJK ones when it holds CJK text."""
-    return TEXT_FIELDS + CJK_FIELDS if has_cjk(" ".join(parsed.positive)) else TEXT_FIELDS
+def content_field(parsed: ParsedQuery) -> str:
+    """``content``, or its CJK bigrams when the query holds CJK text."""
+    return f"{CONTENT}.cjk" if has_cjk(" ".join(parsed.positive)) else CONTENT
 
 
 def text_query(parsed: ParsedQuery, fuzzy: bool = False) -> Q:
-    """Every word and every phrase must match somewhere; exclusions must not.
+    """Every word and every phrase must match somewhere; exclusions must not; titles weigh more.
 
     ``fuzzy`` tolerates misspellings (the retry when the exact words found nothing).
     """
     if not parsed:
         return Q("match_all")
-    fields = text_fields(parsed)
-    options = FUZZY if fuzzy else {}
-    must = [Q("multi_match", query=term, fields=fields, operator="and", **options) for term in parsed.terms]
-    must += [Q("multi_match", query=phrase, type="phrase", fields=fields) for phrase in parsed.phrases]
-    excluded = TEXT_FIELDS + CJK_FIELDS
-    must_not = [Q("multi_match", query=text, type="phrase", fields=excluded) for text in parsed.excluded]
+    field = content_field(parsed)
+    must = []
+    if parsed.terms:
+        words = " ".join(parsed.terms)
+        must.append(Q("match", **{field: {"query": words, "operator": "and", **(FUZZY if fuzzy else {})}}))
+    must += [Q("match_phrase", **{field: phrase}) for phrase in parsed.phrases]
+    boosted = BOOSTED_CJK_FIELDS if field != CONTENT else BOOSTED_FIELDS
+    should = [Q("multi_match", query=" ".join(parsed.positive), fields=boosted)]
+    must_not = [
+        Q("match_phrase", **{content_field(ParsedQuery(terms=(text,))): text}) for text in parsed.excluded
+    ]
     # No proximity bonus for words typed together: on osmem-server a sloppy phrase query
-    # about doubled the cost of the text query (82 -> 175 ms server CPU per query at 100k).
-    return Q("bool", must=must, must_not=must_not)
+    # about doubled the cost of the text query.
+    return Q("bool", must=must, should=should, must_not=must_not)
 
 
 def audience_clause(audiences: frozenset[str]) -> "Q | None":
@@ -100,15 +117,16 @@ def base_filters(request: SearchRequest) -> list[Q]:
     return filters
 
 
-def facet_filters(request: SearchRequest) -> dict[str, Q]:
-    """The selected values per facet (``term`` for one value: cheaper than ``terms``)."""
-    return {
-        facet: Q("term", **{FACET_FIELDS[facet]: values[0]})
-        if len(values) == 1
-        else Q("terms", **{FACET_FIELDS[facet]: list(values)})
-        for facet, values in request.facet_selection().items()
-        if values
-    }
+def selections(request: SearchRequest) -> dict[str, tuple[str, ...]]:
+    """The facets with selected values, in FACET_FIELDS order."""
+    chosen = request.facet_selection()
+    return {facet: tuple(chosen[facet]) for facet in FACET_FIELDS if chosen.get(facet)}
+
+
+def selection_filter(facet: str, values: tuple[str, ...]) -> Q:
+    """Documents with any of the selected values (``term`` for one value: cheaper than ``terms``)."""
+    field = FACET_FIELDS[facet]
+    return Q("term", **{field: values[0]}) if len(values) == 1 else Q("terms", **{field: list(values)})
 
 
 def build_query(request: SearchRequest, fuzzy: bool = False) -> Q:
@@ -123,6 +141,60 @@ def build_query(request: SearchRequest, fuzzy: bool = False) -> Q:
     )
 
 
+def facet_nodes(chosen: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], list[str]]:
+    """The facets to count under each set of applied selections (a tuple in FACET_FIELDS order):
+    every facet counts with the selections of all the other facets."""
+    nodes: dict[tuple[str, ...], list[str]] = {}
+    for facet in FACET_FIELDS:
+        nodes.setdefault(tuple(name for name in chosen if name != facet), []).append(facet)
+    return nodes
+
+
+def add_facet_aggs(parent, chosen: dict[str, tuple[str, ...]], nodes, applied: tuple[str, ...] = ()) -> None:
+    """The buckets under the node where the selections in ``applied`` hold.
+
+    A node counting several facets does so with one terms aggregation on ``facet_values``
+    (one pass over its documents instead of one per facet); a node counting one facet reads
+    that facet's own field, which holds fewer values per document.
+    """
+    facets = nodes.get(applied, [])
+    if len(facets) == 1:
+        parent.bucket(facets[0], "terms", field=FACET_FIELDS[facets[0]], size=MAX_FACET_VALUES)
+    elif facets:
+        parent.bucket(COUNTS, "terms", field="facet_values", size=MAX_FACET_VALUES * len(facets))
+    depth = len(applied)
+    following = (node[depth] for node in nodes if len(node) > depth and node[:depth] == applied)
+    for facet in dict.fromkeys(following):
+        values = chosen[facet]
+        if len(values) == 1:
+            field = FACET_FIELDS[facet]
+            child = parent.bucket(ONLY + facet, "terms", field=field, include=list(values), size=1)
+        else:
+            child = parent.bucket(ANY + facet, "filter", filter=selection_filter(facet, values))
+        add_facet_aggs(child, chosen, nodes, (*applied, facet))
+
+
+def collect_counts(aggs: dict, nodes, applied: tuple[str, ...] = ()) -> dict[str, dict[str, int]]:
+    """Facet counts from the aggregations, following the chains of selection buckets."""
+    counts: dict[str, dict[str, int]] = {}
+    for name, agg in aggs.items():
+        if name in FACET_FIELDS:
+            counts[name] = {bucket["key"]: bucket["doc_count"] for bucket in agg["buckets"]}
+        elif name == COUNTS:
+            wanted = nodes[applied]
+            for bucket in agg["buckets"]:
+                facet, _, value = bucket["key"].partition(":")
+                if facet in wanted:
+                    counts.setdefault(facet, {})[value] = bucket["doc_count"]
+        elif name.startswith(ANY):
+            counts.update(collect_counts(agg, nodes, (*applied, name.removeprefix(ANY))))
+        elif name.startswith(ONLY):
+            # The one bucket of the selected value; none when no match has it (every count 0).
+            for bucket in agg["buckets"][:1]:
+                counts.update(collect_counts(bucket, nodes, (*applied, name.removeprefix(ONLY))))
+    return counts
+
+
 def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
     """The complete request body: query, post_filter, facet aggregations, highlight, sort, page."""
     search = (
@@ -130,44 +202,21 @@ def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
         .query(build_query(request, fuzzy))
         .extra(track_total_hits=TRACK_TOTAL_HITS)
     )
-    selection = {facet: values for facet, values in request.facet_selection().items() if values}
-    selected = facet_filters(request)
-    if selected:
-        search = search.post_filter(Q("bool", filter=list(selected.values())))
-    # Each facet counts with the other facets' selections applied (the post_filter pattern).
-    # A single selected value is a terms bucket restricted to it (`include`) rather than a
-    # filter: it reads the values of the documents the words match instead of evaluating the
-    # filter over the whole index (on osmem-server each filter bucket cost 40-60 ms at 100k).
-    # Facets that share the same other selections share one chain of buckets.
-    groups: dict[tuple[str, ...], list[str]] = {}
-    for facet in FACET_FIELDS:
-        groups.setdefault(tuple(name for name in selected if name != facet), []).append(facet)
-    if request.parsed.terms:
-        # Only the misspelling retry needs it; with no words it would count the whole index
-        # (on osmem-server about 0.8 s of the 2.7 s a no-words browse took at 100k).
-        search.aggs.metric(MATCHES, "value_count", field="kind")
-    chains: dict[tuple[str, ...], object] = {(): search.aggs}
-    for others, facets in sorted(groups.items(), key=lambda item: len(item[0])):
-        for depth in range(1, len(others) + 1):
-            if others[:depth] in chains:
-                continue
-            parent, name = chains[others[: depth - 1]], others[depth - 1]
-            values, field = selection[name], FACET_FIELDS[name]
-            if len(values) == 1:
-                bucket = parent.bucket(ONLY + name, "terms", field=field, include=list(values), size=1)
-            else:
-                bucket = parent.bucket(FILTERED + name, "filter", filter=selected[name])
-            chains[others[:depth]] = bucket
-        for facet in facets:
-            chains[others].bucket(facet, "terms", field=FACET_FIELDS[facet], size=MAX_FACET_VALUES)
+    chosen = selections(request)
+    if chosen:
+        search = search.post_filter(
+            Q("bool", filter=[selection_filter(facet, values) for facet, values in chosen.items()])
+        )
+    add_facet_aggs(search.aggs, chosen, facet_nodes(chosen))
     if request.parsed:
-        fields = [
-            name
-            for name in text_fields(request.parsed)
-            if name.split("^")[0].split(".")[0] in HIGHLIGHT_FIELDS
-        ]
-        search = search.highlight_options(pre_tags=[MARK_START], post_tags=[MARK_END], encoder="default")
-        for name in (field_name.split("^")[0] for field_name in fields):
+        search = search.highlight_options(
+            pre_tags=[MARK_START],
+            post_tags=[MARK_END],
+            encoder="default",
+            highlight_query=highlight_query(request.parsed).to_dict(),
+        )
+        for name in HIGHLIGHT_FIELDS:
+            name = name if content_field(request.parsed) == CONTENT else f"{name}.cjk"
             if name.startswith("title"):
                 search = search.highlight(name, number_of_fragments=0)
             else:
@@ -176,6 +225,17 @@ def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
         search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
     search = search.source(["kind", "title", "url", "date", "standfirst"])
     return search[request.offset : request.offset + request.per_page]
+
+
+def highlight_query(parsed: ParsedQuery) -> Q:
+    """The words and phrases to mark in the highlighted fields (the query itself matches ``content``)."""
+    suffix = "" if content_field(parsed) == CONTENT else ".cjk"
+    fields = [name + suffix for name in HIGHLIGHT_FIELDS]
+    return Q(
+        "bool",
+        should=[Q("multi_match", query=" ".join(parsed.terms), fields=fields)] * bool(parsed.terms)
+        + [Q("multi_match", query=phrase, type="phrase", fields=fields) for phrase in parsed.phrases],
+    )
 
 
 def _as_datetime(value: str | datetime | None) -> datetime | None:
@@ -204,31 +264,26 @@ def _hit(hit) -> ResultHit:
     )
 
 
-def _collect_counts(aggs: dict, counts: dict[str, dict[str, int]]) -> None:
-    """Facet counts from the aggregations, following the chains of selected-value buckets."""
-    for name, agg in aggs.items():
-        if name in FACET_FIELDS:
-            counts[name] = {bucket["key"]: bucket["doc_count"] for bucket in agg["buckets"]}
-        elif name.startswith(FILTERED):
-            _collect_counts(agg, counts)
-        elif name.startswith(ONLY):
-            # The one bucket of the selected value; none when no match has it (every count 0).
-            for bucket in agg["buckets"][:1]:
-                _collect_counts(bucket, counts)
+def words_match_nothing(request: SearchRequest) -> bool:
+    """True when the words alone (before the facet selections) match no document."""
+    return not Search(using=get_client(), index=alias_name()).query(build_query(request)).count()
 
 
 def search(request: SearchRequest) -> SearchResults:
     """Run the request against the alias."""
     response = build_search(request).execute()
-    if request.parsed.terms and not response.aggregations[MATCHES].value:
+    chosen = selections(request)
+    if (
+        request.parsed.terms
+        and not response.hits.total.value
+        and (not chosen or words_match_nothing(request))
+    ):
         response = build_search(request, fuzzy=True).execute()  # "did you mean": misspellings
-    counts: dict[str, dict[str, int]] = {}
-    _collect_counts(response.aggregations.to_dict(), counts)
     return SearchResults(
         request=request,
         hits=[_hit(hit) for hit in response],
         total=response.hits.total.value,
-        facets=build_facets(request, counts),
+        facets=build_facets(request, collect_counts(response.aggregations.to_dict(), facet_nodes(chosen))),
         backend="elasticsearch",
     )
 

@@ -67,6 +67,32 @@ def test_facets_count_with_the_other_filters_applied(corpus, backend):
     assert [(v.value, v.label) for v in selected] == [("logistics", "Logistics")]
 
 
+def test_facets_with_two_selections_count_each_with_the_other(corpus, backend):
+    results = search(SearchRequest(industries=("retail",), districts=("pudong",)))
+    assert [hit.title for hit in results.hits] == ["CSR Excellence Awards night"]
+    assert facet(results, "industry") == {"food": 2, "retail": 1}  # everything in Pudong
+    assert facet(results, "district") == {"changning": 2, "pudong": 1}  # everything in retail
+    assert facet(results, "type") == {"event": 1}
+    assert facet(results, "year") == {"2023": 1}
+
+
+def test_facets_with_several_values_selected(corpus, backend):
+    results = search(SearchRequest(industries=("logistics", "food"), districts=("minhang", "pudong")))
+    assert results.total == 4
+    assert facet(results, "industry") == {"logistics": 2, "food": 2, "retail": 1}
+    assert facet(results, "district") == {"minhang": 2, "pudong": 2}
+    assert facet(results, "type") == {"article": 3, "event": 1}
+    assert facet(results, "year") == {"2024": 1, "2023": 2, "2022": 1}
+
+
+def test_a_selection_keeps_words_exact_unless_they_match_nothing(corpus, backend):
+    # Misspelt words are retried with fuzziness, also with a facet selected...
+    hub = "DSV opens a logistics hub in Hongqiao"
+    assert titles(backend, q="hongqaio", industries=("logistics",)) == [hub]
+    # ...but words that match, only outside the selection, are not replaced by near misses.
+    assert titles(backend, q="hongqiao", industries=("food",)) == []
+
+
 def test_filters_combine(corpus, backend):
     assert titles(backend, industries=("retail",), districts=("changning",), kinds=("article",)) == [
         "MUJI renovates its Changning flagship"

@@ -2,15 +2,15 @@
 
 import socket
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from search.backends.elastic import build_search
+from search.backends.elastic import build_search, recent_months
 from search.documents import MEMBERS, PUBLIC, PostDocument
 from search.indexing import schedule
 from search.models import PendingIndexOperation
@@ -90,6 +90,22 @@ def test_members_posts_never_reach_anonymous_results(es_corpus, elasticsearch, p
     assert [h.kind for h in member.hits] == ["post"]
     assert "<mark>" in member.hits[0].title_html
     assert [s.title for s in suggest("best can", EVERYONE)] == ["Best canteen near Hongqiao"]
+
+
+def test_relevance_lifts_recent_documents_a_little(elasticsearch, vocabulary, news_index):
+    old = add_article(
+        news_index, "Pudong ferry timetable changes", published=datetime(2021, 5, 1, tzinfo=UTC)
+    )
+    new = add_article(news_index, "Pudong ferry timetable changes again", published=datetime.now(UTC))
+    new.title = old.title  # the same words: only the date tells them apart
+    new.save_revision().publish()
+    refresh(elasticsearch)
+    hits = search(SearchRequest(q="ferry timetable")).hits
+    assert [hit.url for hit in hits] == [new.url, old.url]
+
+
+def test_recent_months_cross_the_new_year():
+    assert recent_months(date(2026, 2, 3), 3) == ["2026-02", "2026-01", "2025-12"]
 
 
 def test_company_rename_reindexes_the_articles_that_mention_it(es_corpus, elasticsearch):
@@ -183,6 +199,23 @@ def test_rebuild_swaps_the_alias_while_queries_keep_answering(es_corpus, elastic
     assert (
         len(elasticsearch.indices.get(index="maghub-content-*")) == 2
     )  # the live one and one to roll back to
+    call_command("search_index", "--status")
+    assert "article: 4" in capsys.readouterr().out
+
+
+def test_status_tells_when_the_live_index_predates_the_mapping(es_corpus, elasticsearch, capsys):
+    call_command("search_index", "--status")
+    old = "maghub-content-2020"
+    elasticsearch.indices.create(index=old, mappings={"properties": {"kind": {"type": "keyword"}}})
+    elasticsearch.indices.update_aliases(
+        actions=[
+            {"remove": {"index": "*", "alias": "maghub-content"}},
+            {"add": {"index": old, "alias": "maghub-content"}},
+        ]
+    )
+    with pytest.raises(CommandError, match="run search_index --rebuild"):
+        call_command("search_index", "--status")
+    call_command("search_index", "--rebuild")
     call_command("search_index", "--status")
     assert "article: 4" in capsys.readouterr().out
 
