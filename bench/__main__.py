@@ -1,6 +1,10 @@
-"""`python -m bench [name ...]`: run every benchmark module in bench/ (or only those named)."""
+"""`python -m bench [name ...]`: run every benchmark module in bench/ (or only those named).
+
+Each benchmark configures Django on its own throwaway database, so each runs in its own process.
+"""
 
 import pkgutil
+import subprocess
 import sys
 from importlib import import_module
 from pathlib import Path
@@ -10,11 +14,16 @@ def main(argv: list[str]) -> int:
     names = argv or sorted(
         m.name for m in pkgutil.iter_modules([str(Path(__file__).parent)]) if m.name != "setup"
     )
-    for name in names:
-        module = import_module(f"bench.{name}")
-        if hasattr(module, "run"):
-            print(f"== bench.{name} ==", flush=True)
-            module.run()
+    if len(names) > 1:
+        runs = [
+            subprocess.run([sys.executable, "-m", "bench", name])  # noqa: S603 - our modules, our interpreter
+            for name in names
+        ]
+        return max(run.returncode for run in runs)
+    module = import_module(f"bench.{names[0]}")
+    if hasattr(module, "run"):
+        print(f"== bench.{names[0]} ==", flush=True)
+        module.run()
     return 0
 
 
