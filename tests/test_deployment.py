@@ -51,6 +51,15 @@ def test_web_waits_for_healthy_database_and_search(services):
     assert depends["migrate"]["condition"] == "service_completed_successfully"
 
 
+def test_search_index_is_brought_up_to_date_on_deploy(services):
+    upgrade = services["search-index"]
+    assert command(upgrade) == "python manage.py search_index --upgrade"
+    assert upgrade["restart"] == "no"
+    assert upgrade["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert upgrade["depends_on"]["elasticsearch"]["condition"] == "service_healthy"
+    assert "search-index" not in services["web"]["depends_on"]  # pages never wait on search
+
+
 def test_background_services(services):
     assert command(services["worker"]) == "python manage.py db_worker"
     assert "manage.py publish_scheduled" in command(services["scheduler"])

@@ -14,13 +14,20 @@ class Command(BaseCommand):
         )
         action.add_argument("--sync", action="store_true", help="Retry every index write that failed.")
         action.add_argument("--status", action="store_true", help="Print document counts and pending writes.")
+        action.add_argument(
+            "--upgrade",
+            action="store_true",
+            help="Rebuild only if there is no index or the live one predates the mapping (for deploys).",
+        )
 
-    def handle(self, *args, rebuild=False, sync=False, **options):
+    def handle(self, *args, rebuild=False, sync=False, upgrade=False, **options):
         if not elasticsearch_enabled():
             raise CommandError("ELASTICSEARCH_URL is not set: search runs on the database and has no index.")
         try:
             if rebuild:
                 self._rebuild()
+            elif upgrade:
+                self._upgrade()
             elif sync:
                 self._sync()
             else:
@@ -33,6 +40,13 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Indexed {count} documents into {name}; the alias now points to it.")
         )
+
+    def _upgrade(self):
+        info = status()
+        if info["indices"] and not info["missing_fields"]:
+            self.stdout.write(f"{info['alias']} is up to date; nothing to rebuild.")
+            return
+        self._rebuild()
 
     def _sync(self):
         synced, pending = retry_pending()
