@@ -1,6 +1,6 @@
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
 
@@ -8,6 +8,17 @@ from wagtail.models import Page
 
 from home.sharing import qr_svg
 from home.sitemaps import robots_lines
+
+
+def words_of_path(path: str, limit: int = 80) -> str:
+    """What a missing URL was probably about: its last segment as words (``/news/dsv-hub/`` → ``dsv hub``)."""
+    segment = next((part for part in reversed(path.split("/")) if part), "")
+    return " ".join(segment.replace("-", " ").replace("_", " ").split())[:limit]
+
+
+def page_not_found(request, exception=None):
+    """The 404 page, its search box filled in with the words of the missing URL."""
+    return render(request, "404.html", {"suggested_query": words_of_path(request.path)}, status=404)
 
 
 @never_cache

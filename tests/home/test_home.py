@@ -50,6 +50,13 @@ def test_unknown_url_gets_the_404_page(client, home_page):
     assert "Page not found" in response.content.decode()
 
 
+def test_404_search_box_holds_the_words_of_the_missing_url(client, home_page):
+    response = client.get("/news/dsv-opens-hongqiao_hub/")
+    assert response.status_code == 404
+    assert 'name="q" value="dsv opens hongqiao hub"' in response.content.decode()
+    assert 'value="&lt;script&gt;"' in client.get("/%3Cscript%3E/").content.decode()
+
+
 def test_home_sections_are_cached_until_published_content_changes(
     client, home_page, news_index, django_capture_on_commit_callbacks
 ):
