@@ -224,12 +224,19 @@ def rebuild(client: Elasticsearch | None = None) -> tuple[str, int]:
     return name, count
 
 
-def missing_fields(client: Elasticsearch, index: str) -> list[str]:
-    """Fields MagHub's mapping defines that ``index`` lacks: it was built by an older release
-    and queries need ``search_index --rebuild`` to find what they look for."""
-    expected = build_index(index).to_dict()["mappings"]["properties"]
-    live = client.indices.get_mapping(index=index)[index]["mappings"].get("properties", {})
-    return sorted(set(expected) - set(live))
+def outdated_fields(client: Elasticsearch, alias: str) -> list[str]:
+    """Fields MagHub's mapping defines that an index behind ``alias`` lacks: it was built by an
+    older release, and queries need ``search_index --rebuild`` to find what they look for."""
+    expected = set(build_index(alias).to_dict()["mappings"]["properties"])
+    mappings = client.indices.get_mapping(index=alias).values()
+    live = [set(index["mappings"].get("properties", {})) for index in mappings]
+    return sorted({name for fields in live for name in expected - fields})
+
+
+def index_is_current(client: Elasticsearch | None = None) -> bool:
+    """True when the alias exists and every index behind it has this release's mapping."""
+    client = client or get_client()
+    return bool(client.indices.exists_alias(name=alias_name())) and not outdated_fields(client, alias_name())
 
 
 def status(client: Elasticsearch | None = None) -> dict:
@@ -245,7 +252,7 @@ def status(client: Elasticsearch | None = None) -> dict:
             index=alias, size=0, aggs={"kinds": {"terms": {"field": "kind", "size": 20}}}
         )
         indexed = {b["key"]: b["doc_count"] for b in response["aggregations"]["kinds"]["buckets"]}
-        missing = sorted({field for index in indices for field in missing_fields(client, index)})
+        missing = outdated_fields(client, alias)
     return {
         "alias": alias,
         "indices": indices,

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.utils.safestring import SafeString
 
 from .client import elasticsearch_enabled
-from .documents import PUBLIC
+from .documents import FACET_FIELDS, PUBLIC
 from .parsing import ParsedQuery, parse_query
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
 SORT_CHOICES = [(SORT_RELEVANCE, "Relevance"), (SORT_DATE, "Newest first")]
 KIND_LABELS = {"article": "Articles", "company": "Companies", "event": "Events", "post": "Community posts"}
-FACETS = ("type", "industry", "district", "year")
+FACETS = tuple(FACET_FIELDS)  # type, industry, district, year
 OUTAGE_NOTICE = "Search is running in a reduced mode right now: results may be less complete than usual."
 OUTAGE_MEMORY_SECONDS = 30
 

@@ -54,16 +54,22 @@ class Category(index.Indexed, models.Model):
     def allows_viewing_by(self, user) -> bool:
         return access.can_read_community(user)
 
+    def posting_refusal(self, user) -> PostingNotAllowed | None:
+        """Why `user` may not start a thread here, or None when they may."""
+        if not access.can_post(user):
+            return PostingNotAllowed(access.refusal_message(user))
+        if self.is_closed and not access.is_moderator(user):
+            return PostingNotAllowed("This category is closed for new threads.")
+        return None
+
     def allows_posting_by(self, user) -> bool:
         """May `user` start a thread here?"""
-        return access.can_post(user) and (not self.is_closed or access.is_moderator(user))
+        return self.posting_refusal(user) is None
 
     def start_thread(self, author, title: str, body: str) -> Thread:
         """Open a thread with its first post; raises PostingNotAllowed."""
-        if not access.can_post(author):
-            raise PostingNotAllowed(access.refusal_message(author))
-        if not self.allows_posting_by(author):
-            raise PostingNotAllowed("This category is closed for new threads.")
+        if refused := self.posting_refusal(author):
+            raise refused
         with transaction.atomic():
             thread = Thread.objects.create(category=self, title=title, author=author, last_post_by=author)
             post = Post(thread=thread, author=author)
@@ -144,13 +150,19 @@ class Thread(models.Model):
             return False
         return not (self.is_hidden or self.is_deleted) or access.is_moderator(user)
 
+    def posting_refusal(self, user) -> PostingNotAllowed | None:
+        """Why `user` may not reply here (ThreadLocked when locked), or None when they may."""
+        if not access.can_post(user):
+            return PostingNotAllowed(access.refusal_message(user))
+        if not self.allows_viewing_by(user):
+            return PostingNotAllowed("This thread is not available.")
+        if self.is_locked and not access.is_moderator(user):
+            return ThreadLocked("This thread is locked: no new replies.")
+        return None
+
     def allows_posting_by(self, user) -> bool:
         """May `user` reply here?"""
-        return (
-            self.allows_viewing_by(user)
-            and access.can_post(user)
-            and (not self.is_locked or access.is_moderator(user))
-        )
+        return self.posting_refusal(user) is None
 
     def visible_posts(self) -> models.QuerySet[Post]:
         """The posts in order; deleted and hidden ones stay in place as placeholders."""
@@ -158,12 +170,8 @@ class Thread(models.Model):
 
     def reply(self, author, body: str) -> Post:
         """Add a post; raises PostingNotAllowed or ThreadLocked."""
-        if not access.can_post(author):
-            raise PostingNotAllowed(access.refusal_message(author))
-        if not self.allows_viewing_by(author):
-            raise PostingNotAllowed("This thread is not available.")
-        if self.is_locked and not access.is_moderator(author):
-            raise ThreadLocked("This thread is locked: no new replies.")
+        if refused := self.posting_refusal(author):
+            raise refused
         with transaction.atomic():
             post = Post(thread=self, author=author)
             post.set_body(body)

@@ -48,17 +48,17 @@ def _with_permissions(posts, user) -> None:
         post.can_moderate = moderator
 
 
-def _write_form(request: HttpRequest, form, *, save, allowed, refusal: str, template: str, context: dict):
+def _write_form(request: HttpRequest, form, *, save, refusal, template: str, context: dict):
     """Show `form`, or save it: `save(cleaned_data)` returns what to redirect to.
 
-    The model refuses a save it does not allow (PostingNotAllowed); `allowed()` refuses the form
-    itself up front, with `refusal` as the reason.
+    The model refuses a save it does not allow (PostingNotAllowed); `refusal()` (the model's
+    ``posting_refusal``) refuses the form itself up front, with the same reason.
     """
     try:
         if request.method == "POST" and form.is_valid():
             return redirect(save(form.cleaned_data))
-        if not allowed():
-            raise PostingNotAllowed(refusal)
+        if refused := refusal():
+            raise refused
     except PostingNotAllowed as refused:
         return refusal_response(request, str(refused))
     return render(request, template, {**context, "form": form})
@@ -95,8 +95,7 @@ def thread_create(request: HttpRequest, category_slug: str) -> HttpResponse:
         request,
         ThreadForm(request.POST or None),
         save=lambda data: category.start_thread(request.user, data["title"], data["body"]),
-        allowed=lambda: category.allows_posting_by(request.user),
-        refusal="This category is closed for new threads.",
+        refusal=lambda: category.posting_refusal(request.user),
         template="community/thread_form.html",
         context={"category": category},
     )
@@ -136,8 +135,7 @@ def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
         request,
         PostForm(request.POST or None, initial=initial),
         save=lambda data: thread.reply(request.user, data["body"]),
-        allowed=lambda: thread.allows_posting_by(request.user),
-        refusal="This thread is locked: no new replies.",
+        refusal=lambda: thread.posting_refusal(request.user),
         template="community/post_form.html",
         context={"thread": thread},
     )

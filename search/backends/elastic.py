@@ -64,9 +64,9 @@ def recency_clauses(today: date | None = None) -> list[Q]:
 FUZZY = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
 
 
-def content_field(parsed: ParsedQuery) -> str:
-    """``content``, or its CJK bigrams when the query holds CJK text."""
-    return f"{CONTENT}.cjk" if has_cjk(" ".join(parsed.positive)) else CONTENT
+def analysed(field: str, text: str) -> str:
+    """The field itself, or its ``cjk`` bigram sub-field when ``text`` holds CJK characters."""
+    return f"{field}.cjk" if has_cjk(text) else field
 
 
 def text_query(parsed: ParsedQuery, fuzzy: bool = False) -> Q:
@@ -76,17 +76,16 @@ def text_query(parsed: ParsedQuery, fuzzy: bool = False) -> Q:
     """
     if not parsed:
         return Q("match_all")
-    field = content_field(parsed)
+    positive = " ".join(parsed.positive)
+    field = analysed(CONTENT, positive)
     must = []
     if parsed.terms:
         words = " ".join(parsed.terms)
         must.append(Q("match", **{field: {"query": words, "operator": "and", **(FUZZY if fuzzy else {})}}))
     must += [Q("match_phrase", **{field: phrase}) for phrase in parsed.phrases]
     boosted = BOOSTED_CJK_FIELDS if field != CONTENT else BOOSTED_FIELDS
-    should = [Q("multi_match", query=" ".join(parsed.positive), fields=boosted)]
-    must_not = [
-        Q("match_phrase", **{content_field(ParsedQuery(terms=(text,))): text}) for text in parsed.excluded
-    ]
+    should = [Q("multi_match", query=positive, fields=boosted)]
+    must_not = [Q("match_phrase", **{analysed(CONTENT, text): text}) for text in parsed.excluded]
     # No proximity bonus for words typed together: on osmem-server a sloppy phrase query
     # about doubled the cost of the text query.
     return Q("bool", must=must, should=should, must_not=must_not)
@@ -215,8 +214,7 @@ def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
             encoder="default",
             highlight_query=highlight_query(request.parsed).to_dict(),
         )
-        for name in HIGHLIGHT_FIELDS:
-            name = name if content_field(request.parsed) == CONTENT else f"{name}.cjk"
+        for name in highlight_fields(request.parsed):
             if name.startswith("title"):
                 search = search.highlight(name, number_of_fragments=0)
             else:
@@ -227,15 +225,19 @@ def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
     return search[request.offset : request.offset + request.per_page]
 
 
+def highlight_fields(parsed: ParsedQuery) -> list[str]:
+    """The fields whose matches are marked, analysed as the query is."""
+    positive = " ".join(parsed.positive)
+    return [analysed(name, positive) for name in HIGHLIGHT_FIELDS]
+
+
 def highlight_query(parsed: ParsedQuery) -> Q:
     """The words and phrases to mark in the highlighted fields (the query itself matches ``content``)."""
-    suffix = "" if content_field(parsed) == CONTENT else ".cjk"
-    fields = [name + suffix for name in HIGHLIGHT_FIELDS]
-    return Q(
-        "bool",
-        should=[Q("multi_match", query=" ".join(parsed.terms), fields=fields)] * bool(parsed.terms)
-        + [Q("multi_match", query=phrase, type="phrase", fields=fields) for phrase in parsed.phrases],
-    )
+    fields = highlight_fields(parsed)
+    should = [Q("multi_match", query=phrase, type="phrase", fields=fields) for phrase in parsed.phrases]
+    if parsed.terms:
+        should.append(Q("multi_match", query=" ".join(parsed.terms), fields=fields))
+    return Q("bool", should=should)
 
 
 def _as_datetime(value: str | datetime | None) -> datetime | None:

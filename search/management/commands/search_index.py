@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search.client import elasticsearch_enabled
-from search.indexing import INDEX_ERRORS, rebuild, retry_pending, status
+from search.client import alias_name, elasticsearch_enabled
+from search.indexing import INDEX_ERRORS, index_is_current, rebuild, retry_pending, status
 
 
 class Command(BaseCommand):
@@ -42,9 +42,8 @@ class Command(BaseCommand):
         )
 
     def _upgrade(self):
-        info = status()
-        if info["indices"] and not info["missing_fields"]:
-            self.stdout.write(f"{info['alias']} is up to date; nothing to rebuild.")
+        if index_is_current():
+            self.stdout.write(f"{alias_name()} is up to date; nothing to rebuild.")
             return
         self._rebuild()
 
