@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 DB     ?= sqlite
 WITH_DB := $(if $(filter postgres,$(DB)),./scripts/with-postgres.sh,)
 
-.PHONY: run test install bench lint format clean
+.PHONY: run test install bench lint format clean search-engine search-engine-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian, apt-get install python3-venv"; exit 1; }
@@ -39,7 +39,15 @@ test: install
 
 bench: export DJANGO_SETTINGS_MODULE = maghub.settings.test
 bench: install
+	./scripts/install-test-system-deps.sh
 	$(BIN)/python -m bench
+
+# A local OpenSearch node (one JVM, from Maven Central) on 127.0.0.1; prints its URL.
+search-engine:
+	./scripts/search-engine.sh start $(SEARCH_PORT)
+
+search-engine-stop:
+	./scripts/search-engine.sh stop
 
 lint: install
 	$(BIN)/ruff check .
@@ -50,4 +58,5 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 test-artifacts
+	-./scripts/search-engine.sh stop
+	rm -rf $(VENV) staticfiles db.sqlite3 test-artifacts .search-engine

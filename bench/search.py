@@ -1,4 +1,4 @@
-"""Search at 100,000 articles on a real osmem-server.
+"""Search at 100,000 articles on a real OpenSearch node (scripts/search-engine.sh).
 
 Prints: how fast MagHub prepares documents from the database (and the queries per
 batch), the server's bulk indexing rate, and p50/p95 latency of a realistic query
@@ -26,7 +26,7 @@ from bench.setup import setup_django
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "100000"))
 QUERY_RUNS = 200
 PART_RUNS = 50
-BROWSE_RUNS = 20  # each aggregates and sorts every document: slow on osmem-server
+BROWSE_RUNS = 20  # each aggregates and sorts every document
 BATCH = 1000
 STOPWORDS = {"a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
              "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
@@ -177,9 +177,9 @@ def _timed(label: str, call, requests: list, pid: int) -> None:
 
 
 def run() -> None:
-    from osmem_server import OsmemServer
+    from tests.search_engine import SearchEngine
 
-    with tempfile.TemporaryDirectory() as tmp, OsmemServer.start(japanese=False) as server:
+    with tempfile.TemporaryDirectory() as tmp, SearchEngine.start() as server:
         setup_django(Path(tmp) / "bench.sqlite3")
         import logging
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # What the test suite needs from outside PyPI, installed only when missing:
-# Debian's chromium (driven by Playwright; never a browser download), a Java
-# runtime for the Nu HTML Checker, the npm test tools (axe-core, vnu-jar), and a
+# Debian's chromium (driven by Playwright; never a browser download), a JDK and
+# Maven for the search engine and the Nu HTML Checker, the npm test tools (axe-core, vnu-jar), and a
 # Chinese font so screenshots of Chinese names show characters, not boxes.
 # Idempotent and silent when everything is already there.
 set -eu
@@ -9,7 +9,10 @@ cd "$(dirname "$0")/.."
 
 apt_packages=""
 [ -x /usr/bin/chromium ] || apt_packages="$apt_packages chromium"
-command -v java >/dev/null 2>&1 || apt_packages="$apt_packages default-jre-headless"
+# A JDK and Maven: the search engine (scripts/search-engine.sh) is resolved from Maven Central
+# and its launcher compiled; Java also runs the Nu HTML Checker.
+command -v javac >/dev/null 2>&1 || apt_packages="$apt_packages default-jdk-headless"
+command -v mvn >/dev/null 2>&1 || apt_packages="$apt_packages maven"
 command -v npm >/dev/null 2>&1 || apt_packages="$apt_packages nodejs npm"
 [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || apt_packages="$apt_packages fonts-wqy-microhei"
 

@@ -1,21 +1,55 @@
 """Fixtures shared by the whole suite: the page tree every test stands on."""
 
+import itertools
+import os
+from dataclasses import dataclass
+
 from django.core.cache import caches
 
 import pytest
-from osmem_server import OsmemServer
 
 from home.site_tree import ensure_home_page
 from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
+from search.client import get_client
+
+from . import search_engine as engine
 
 
-@pytest.fixture(scope="session")
-def osmem_server():
-    """The search server process, one per test session (overrides osmem-server's plugin
-    fixture: Japanese analysis is not needed and slows index creation)."""
-    server = OsmemServer.start(japanese=False)
-    yield server
-    server.close()
+def pytest_configure(config):
+    """The controller starts the session's search engine in the background (it is ready in about
+    ten seconds, while pytest collects and builds databases); xdist workers inherit its directory."""
+    if hasattr(config, "workerinput") or os.environ.get(engine.URL_VARIABLE):
+        return
+    config.maghub_search_engine = engine.SearchEngine.start_in_background()
+    os.environ[engine.DIR_VARIABLE] = str(config.maghub_search_engine.directory)
+
+
+def pytest_unconfigure(config):
+    started = getattr(config, "maghub_search_engine", None)
+    if started is not None:
+        started.stop()
+
+
+@dataclass(frozen=True)
+class SearchEngineIndex:
+    """Where one test's search documents live: the session's node, under a prefix of its own."""
+
+    url: str
+    prefix: str
+
+
+_prefixes = itertools.count()
+
+
+@pytest.fixture
+def search_engine(settings, worker_id):
+    """``ELASTICSEARCH_URL`` on the session's node with an index prefix of this test's own;
+    the test's indices are deleted afterwards."""
+    prefix = f"test-{worker_id}-{next(_prefixes)}"
+    settings.ELASTICSEARCH_URL = engine.session_url()
+    settings.ELASTICSEARCH_INDEX_PREFIX = prefix
+    yield SearchEngineIndex(settings.ELASTICSEARCH_URL, prefix)
+    get_client().indices.delete(index=f"{prefix}-*", allow_no_indices=True, ignore_unavailable=True)
 
 
 @pytest.fixture(autouse=True)

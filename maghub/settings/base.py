@@ -147,6 +147,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "maghub")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
+# The client's transport node class; None is the client's own (production: Elasticsearch 8).
+# The test and dev settings select search.opensearch.OpenSearchNode for the local OpenSearch engine.
+ELASTICSEARCH_NODE_CLASS = None
 
 LOGGING = {
     "version": 1,

@@ -7,3 +7,5 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-do-not-deploy"  # noqa: F405, 
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# `scripts/search-engine.sh start` runs OpenSearch locally; export ELASTICSEARCH_URL to use it.
+ELASTICSEARCH_NODE_CLASS = "search.opensearch.OpenSearchNode"

@@ -18,3 +18,5 @@ ELASTICSEARCH_URL = ""
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The suite's search engine is OpenSearch (tests/search_engine.py starts one node per session).
+ELASTICSEARCH_NODE_CLASS = "search.opensearch.OpenSearchNode"

@@ -1,6 +1,6 @@
 """A reader searches from the header, narrows the results with a facet and opens one.
 
-Against the real search server process (osmem-server, Elasticsearch-compatible),
+Against the real search server process (an OpenSearch node),
 with the demo content indexed the way production rebuilds it.
 """
 
@@ -19,8 +19,8 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def indexed_site(demo_site, osmem_clone, settings):
-    settings.ELASTICSEARCH_URL = osmem_clone.url
+def indexed_site(demo_site, search_engine, settings):
+    settings.ELASTICSEARCH_URL = search_engine.url
     call_command("search_index", "--rebuild", stdout=io.StringIO())
     return demo_site
 

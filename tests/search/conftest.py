@@ -1,4 +1,4 @@
-"""A real osmem-server per test session; each Elasticsearch test gets its own clone."""
+"""The two backends the search contract runs on: the session's OpenSearch node and the database."""
 
 from datetime import UTC, datetime
 
@@ -28,9 +28,8 @@ class Backend:
 
 
 @pytest.fixture
-def elasticsearch(osmem_clone, settings):
-    """ELASTICSEARCH_URL pointing at a fresh clone; returns the client."""
-    settings.ELASTICSEARCH_URL = osmem_clone.url
+def elasticsearch(search_engine):
+    """ELASTICSEARCH_URL on the session's node, with indices of this test's own; returns the client."""
     return get_client()
 
 

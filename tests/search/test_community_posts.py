@@ -1,7 +1,7 @@
 """Community posts in search: members find them, nobody else ever sees a word of them.
 
 Posts are created, edited, hidden and moved through the community's own models and
-views, and searched through /search/, /api/search/ and autocomplete, on osmem-server
+views, and searched through /search/, /api/search/ and autocomplete, on the OpenSearch node
 and on the database backend alike.
 """
 
@@ -272,7 +272,7 @@ class TestOnTheSearchServer:
         )
 
     def test_a_failed_index_write_keeps_the_post_and_sync_repairs_it(
-        self, backend, forum, settings, osmem_clone, client, people
+        self, backend, forum, settings, search_engine, client, people
     ):
         settings.ELASTICSEARCH_URL = _closed_port_url()
         client.force_login(people.member)
@@ -286,7 +286,7 @@ class TestOnTheSearchServer:
         pending = set(PendingIndexOperation.objects.filter(kind="post").values_list("object_id", flat=True))
         assert pending == {written.pk, forum.reply.pk}
 
-        settings.ELASTICSEARCH_URL = osmem_clone.url
+        settings.ELASTICSEARCH_URL = search_engine.url
         call_command("search_index", "--sync")
         assert not PendingIndexOperation.objects.exists()
         assert member_finds(backend, people.member, "lingang") == [written.pk]

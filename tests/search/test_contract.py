@@ -1,4 +1,4 @@
-"""One contract, two backends: every test runs on osmem-server and on the database."""
+"""One contract, two backends: every test runs on the OpenSearch node and on the database."""
 
 from datetime import date
 

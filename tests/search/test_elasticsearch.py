@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from search.backends.elastic import build_search, recent_months
+from search.client import alias_name
 from search.documents import MEMBERS, PUBLIC, PostDocument
 from search.indexing import schedule
 from search.models import PendingIndexOperation
@@ -72,7 +73,7 @@ def backend(request, settings, db):
 
 
 def refresh(client):
-    client.indices.refresh(index="maghub-content")
+    client.indices.refresh(index=alias_name())
 
 
 def test_members_posts_never_reach_anonymous_results(es_corpus, elasticsearch, post_source):
@@ -136,7 +137,7 @@ def _closed_port_url() -> str:
 
 
 def test_outage_keeps_publishing_and_search_working_then_sync_recovers(
-    elasticsearch, settings, vocabulary, news_index, osmem_clone, client
+    elasticsearch, settings, vocabulary, news_index, search_engine, client
 ):
     settings.ELASTICSEARCH_URL = _closed_port_url()
     pages = [add_article(news_index, f"Outage story {n}", industries=["logistics"]) for n in range(3)]
@@ -149,7 +150,7 @@ def test_outage_keeps_publishing_and_search_working_then_sync_recovers(
     assert response.context["results"].backend == "database"
     assert response.context["results"].total == 2
 
-    settings.ELASTICSEARCH_URL = osmem_clone.url
+    settings.ELASTICSEARCH_URL = search_engine.url
     call_command("search_index", "--sync")
     assert PendingIndexOperation.objects.count() == 0
     refresh(elasticsearch)
@@ -194,10 +195,10 @@ def test_rebuild_swaps_the_alias_while_queries_keep_answering(es_corpus, elastic
             thread.join()
     assert errors == []
     assert totals and set(totals) == {expected}
-    indices = elasticsearch.indices.get_alias(name="maghub-content")
+    indices = elasticsearch.indices.get_alias(name=alias_name())
     assert len(indices) == 1
     assert (
-        len(elasticsearch.indices.get(index="maghub-content-*")) == 2
+        len(elasticsearch.indices.get(index=f"{alias_name()}-*")) == 2
     )  # the live one and one to roll back to
     call_command("search_index", "--status")
     assert "article: 4" in capsys.readouterr().out
@@ -205,12 +206,12 @@ def test_rebuild_swaps_the_alias_while_queries_keep_answering(es_corpus, elastic
 
 def test_status_tells_when_the_live_index_predates_the_mapping(es_corpus, elasticsearch, capsys):
     call_command("search_index", "--status")
-    old = "maghub-content-2020"
+    old = f"{alias_name()}-2020"
     elasticsearch.indices.create(index=old, mappings={"properties": {"kind": {"type": "keyword"}}})
     elasticsearch.indices.update_aliases(
         actions=[
-            {"remove": {"index": "*", "alias": "maghub-content"}},
-            {"add": {"index": old, "alias": "maghub-content"}},
+            {"remove": {"index": f"{alias_name()}-*", "alias": alias_name()}},
+            {"add": {"index": old, "alias": alias_name()}},
         ]
     )
     with pytest.raises(CommandError, match="run search_index --rebuild"):
@@ -252,11 +253,11 @@ def test_writes_during_a_rebuild_reach_the_new_index(es_corpus, elasticsearch, n
         call_command("search_index", "--rebuild")
     finally:
         _SOURCES.pop("editor")
-    elasticsearch.indices.refresh(index="maghub-content")
+    elasticsearch.indices.refresh(index=alias_name())
     assert [hit.title for hit in search(SearchRequest(q="hongqiao")).hits] == [
         "Hongqiao hub adds a cold chain wing"
     ]
-    assert not elasticsearch.indices.exists_alias(name="maghub-content-rebuilding")
+    assert not elasticsearch.indices.exists_alias(name=f"{alias_name()}-rebuilding")
     assert PendingIndexOperation.objects.count() == 0
 
 
