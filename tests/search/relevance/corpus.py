@@ -2,6 +2,7 @@
 editor would, and generated noise written in bulk as ``manage.py generate_content`` does."""
 
 import copy
+import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -22,7 +23,8 @@ from news.models import (
     Industry,
     NewsIndexPage,
 )
-from news.synthetic import article_text, generate_articles
+from news.synthetic import SENTENCES, article_text, generate_articles
+from search.parsing import has_cjk
 from search.sources import document_id
 
 CORPUS_FILE = Path(__file__).with_name("corpus.yaml")
@@ -49,8 +51,14 @@ def _when(day: date) -> datetime:
     return datetime.combine(day, time(9), tzinfo=UTC)
 
 
-def _paragraph(text: str) -> list:
-    return [("paragraph", RichText(f"<p>{text}</p>"))]
+def _paragraphs(texts: list[str]) -> list:
+    return [("paragraph", RichText(f"<p>{text}</p>")) for text in texts]
+
+
+def _filler(slug: str, sentences: list[str]) -> list[str]:
+    """Two generic paragraphs of three sentences, the same for a slug on every run."""
+    rng = random.Random(slug)  # noqa: S311 - not for secrets
+    return [" ".join(rng.sample(sentences, 3)) for _ in range(2)]
 
 
 def _company(index, entry: dict) -> CompanyProfilePage:
@@ -69,11 +77,12 @@ def _company(index, entry: dict) -> CompanyProfilePage:
     return page
 
 
-def _story_fields(entry: dict) -> dict:
+def _story_fields(entry: dict, filler_zh: list[str]) -> dict:
+    filler = _filler(entry["slug"], filler_zh if has_cjk(entry["title"]) else SENTENCES)
     return {
         "title": entry["title"],
         "standfirst": entry.get("standfirst", ""),
-        "body": _paragraph(entry["body"]) if entry.get("body") else [],
+        "body": _paragraphs([entry["body"], *filler]),
         "industries": entry.get("industries", []),
         "districts": entry.get("districts", []),
     }
@@ -128,7 +137,7 @@ def build_corpus(noise: int = NOISE_ARTICLES) -> Corpus:
             entry["slug"],
             first_published_at=_when(entry["published"]),
             companies_mentioned=[companies[slug] for slug in entry.get("companies", [])],
-            **_story_fields(entry),
+            **_story_fields(entry, data["filler_zh"]),
         )
     for entry in data["events"]:
         start = _when(entry["start"])
@@ -140,6 +149,6 @@ def build_corpus(noise: int = NOISE_ARTICLES) -> Corpus:
             start=start,
             venue=entry.get("venue", ""),
             participating_companies=[companies[slug] for slug in entry.get("companies", [])],
-            **_story_fields(entry),
+            **_story_fields(entry, data["filler_zh"]),
         )
     return Corpus(slugs={document_id("page", page.pk): slug for slug, page in pages.items()}, noise=noise)
