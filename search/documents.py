@@ -35,6 +35,25 @@ english = analyzer(
     ],
 )
 folding = analyzer("maghub_folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# Chinese, Japanese and Korean: the built-in ``cjk`` analysis (overlapping bigrams), indexing the
+# single characters too, so that a one-character query (店, 王) finds them; queries are analysed
+# by the built-in ``cjk`` analyzer (bigrams, or the character alone), whose bigrams sit at the
+# same positions as here, so phrases still need adjacent characters.
+cjk = analyzer(
+    "maghub_cjk",
+    tokenizer="standard",
+    filter=[
+        "cjk_width",
+        "lowercase",
+        token_filter("maghub_cjk_bigram", type="cjk_bigram", output_unigrams=True),
+        "stop",
+    ],
+)
+
+
+def ChineseText(**kwargs) -> Text:  # noqa: N802 - reads like the field classes beside it
+    """Text analysed into CJK bigrams and single characters (see ``cjk``)."""
+    return Text(analyzer=cjk, search_analyzer="cjk", **kwargs)
 
 
 def BilingualText(**kwargs) -> Text:  # noqa: N802 - reads like the field classes beside it
@@ -45,7 +64,7 @@ def BilingualText(**kwargs) -> Text:  # noqa: N802 - reads like the field classe
     a multi-valued field sit ``position_increment_gap`` (100, Lucene's default for text)
     positions apart, beyond any phrase slop the queries use.
     """
-    return Text(analyzer=english, fields={"cjk": Text(analyzer="cjk")}, **kwargs)
+    return Text(analyzer=english, fields={"cjk": ChineseText()}, **kwargs)
 
 
 class ContentDocument(Document):
@@ -68,7 +87,7 @@ class ContentDocument(Document):
     companies = Keyword(multi=True)
     # Articles and events: the companies they mention; a company: its own names.
     company_names = BilingualText(multi=True)
-    name_zh = Text(analyzer="cjk")  # a company's Chinese name: weighs like its title
+    name_zh = ChineseText()  # a company's Chinese name: weighs like its title
     authors = BilingualText(multi=True)
 
     @classmethod

@@ -55,6 +55,7 @@ def test_chinese_words_in_a_title_rank_above_a_company_name_they_mention(
     add_article(news_index, "良品铺子与无印的合作", published=LAST_YEAR)
     assert titles(backend, "无印良品")[:2] != ["良品铺子与无印的合作"]
     assert titles(backend, "旗舰店") == [headline.title]
+    assert titles(backend, "舰") == [headline.title]  # one character alone
 
 
 def test_english_words_in_a_title_rank_above_a_company_name_they_mention(
