@@ -49,8 +49,11 @@ start() {
     rm -rf "$DIR/node" "$DIR/url" "$DIR/failed"
     mkdir -p "$DIR"
     STARTING=1
-    build 2>>"$DIR/failed" || die "could not build the launcher"
-    rm -f "$DIR/failed"
+    # Not straight into $DIR/failed: whoever waits reads that file's mere existence as a failure.
+    if ! build 2>"$DIR/build.log"; then
+        cat "$DIR/build.log" >>"$DIR/failed"
+        die "could not build the launcher"
+    fi
     port=${1:-$(free_port)}
     # The node's own log goes to $DIR/node/node_1/logs; stdout tells only start-up and failures.
     nohup "$JAVA" -Xms"${SEARCH_ENGINE_HEAP:-1g}" -Xmx"${SEARCH_ENGINE_HEAP:-1g}" -XX:+UseG1GC \
