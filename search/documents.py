@@ -82,11 +82,15 @@ class ContentDocument(Document):
     # with a bool_prefix query. search_as_you_type's shingle and edge-ngram sub-fields more
     # than doubled the indexing cost for no better suggestions on short titles.
     suggest = Text(analyzer=folding, norms=False)
-    industries = Keyword(multi=True)
-    districts = Keyword(multi=True)
+    # The industries' and districts' slugs, searchable as words too (``tags``).
+    industries = Keyword(multi=True, copy_to=["tags"])
+    districts = Keyword(multi=True, copy_to=["tags"])
+    tags = Text(analyzer=english, multi=True)
     companies = Keyword(multi=True)
     # Articles and events: the companies they mention; a company: its own names.
     company_names = BilingualText(multi=True)
+    # Articles and events: every name of the companies their headline or standfirst names.
+    subject_names = BilingualText(multi=True)
     name_zh = ChineseText()  # a company's Chinese name: weighs like its title
     authors = BilingualText(multi=True)
 

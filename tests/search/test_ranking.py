@@ -130,3 +130,33 @@ def test_recency_orders_equal_matches_but_never_a_much_better_one(backend, vocab
         published=today,
     )
     assert titles(backend, "ferry timetable")[-1] == mention.title
+
+
+def test_a_misspelling_that_stemming_hides_is_still_found_and_named(backend, vocabulary, news_index):
+    add_article(news_index, "Zhangjiang biotech park adds labs", published=LAST_YEAR)
+    backend.refresh()
+    results = search(SearchRequest(q="zhangjaing"))  # stemmed, "zhangja": two edits away
+    assert [hit.title_html for hit in results.hits] == ["<mark>Zhangjiang</mark> biotech park adds labs"]
+    assert results.corrected_query == "zhangjiang"
+
+
+def test_industries_and_districts_count_as_words(backend, vocabulary, news_index, company_index):
+    forwarder = add_company(
+        company_index,
+        "DSV",
+        summary="Danish freight forwarding.",
+        industries=["logistics"],
+        districts=["minhang"],
+    )
+    assert titles(backend, "dsv logistics") == [forwarder.title]
+    assert titles(backend, "minhang freight") == [forwarder.title]
+
+
+def test_latin_and_chinese_words_each_match_as_their_script_needs(
+    backend, vocabulary, news_index, company_index
+):
+    muji = add_company(company_index, "MUJI", name_zh="无印良品")
+    story = add_article(news_index, "MUJI opens a store in 长宁", companies=[muji], published=LAST_YEAR)
+    add_article(news_index, "长宁 district news", published=LAST_YEAR)
+    assert titles(backend, "muji 长宁") == [story.title]
+    assert titles(backend, "stores 长宁") == [story.title]  # "stores" stemmed like "store"
