@@ -48,14 +48,12 @@ start() {
     running && die "already running (PID $(cat "$DIR/pid"), $(cat "$DIR/url")); stop it first"
     rm -rf "$DIR/node" "$DIR/url" "$DIR/failed"
     mkdir -p "$DIR"
-    # Its errors reach $DIR/failed only once it has failed: whoever waits takes any failed file
-    # for the end of the start (a first run spends minutes here resolving the engine).
-    if ! (build) 2>"$DIR/build.log"; then
-        cat "$DIR/build.log" >&2
-        cp "$DIR/build.log" "$DIR/failed"
-        exit 1
-    fi
     STARTING=1
+    # Not straight into $DIR/failed: whoever waits reads that file's mere existence as a failure.
+    if ! build 2>"$DIR/build.log"; then
+        cat "$DIR/build.log" >>"$DIR/failed"
+        die "could not build the launcher"
+    fi
     port=${1:-$(free_port)}
     # The node's own log goes to $DIR/node/node_1/logs; stdout tells only start-up and failures.
     nohup "$JAVA" -Xms"${SEARCH_ENGINE_HEAP:-1g}" -Xmx"${SEARCH_ENGINE_HEAP:-1g}" -XX:+UseG1GC \

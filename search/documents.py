@@ -35,6 +35,25 @@ english = analyzer(
     ],
 )
 folding = analyzer("maghub_folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# Chinese, Japanese and Korean: the built-in ``cjk`` analysis (overlapping bigrams), indexing the
+# single characters too, so that a one-character query (店, 王) finds them; queries are analysed
+# by the built-in ``cjk`` analyzer (bigrams, or the character alone), whose bigrams sit at the
+# same positions as here, so phrases still need adjacent characters.
+cjk = analyzer(
+    "maghub_cjk",
+    tokenizer="standard",
+    filter=[
+        "cjk_width",
+        "lowercase",
+        token_filter("maghub_cjk_bigram", type="cjk_bigram", output_unigrams=True),
+        "stop",
+    ],
+)
+
+
+def ChineseText(**kwargs) -> Text:  # noqa: N802 - reads like the field classes beside it
+    """Text analysed into CJK bigrams and single characters (see ``cjk``)."""
+    return Text(analyzer=cjk, search_analyzer="cjk", **kwargs)
 
 
 def BilingualText(**kwargs) -> Text:  # noqa: N802 - reads like the field classes beside it
@@ -45,7 +64,7 @@ def BilingualText(**kwargs) -> Text:  # noqa: N802 - reads like the field classe
     a multi-valued field sit ``position_increment_gap`` (100, Lucene's default for text)
     positions apart, beyond any phrase slop the queries use.
     """
-    return Text(analyzer=english, fields={"cjk": Text(analyzer="cjk")}, **kwargs)
+    return Text(analyzer=english, fields={"cjk": ChineseText()}, **kwargs)
 
 
 class ContentDocument(Document):
@@ -65,12 +84,16 @@ class ContentDocument(Document):
     # each word are indexed too (index_prefixes), so the typed word's prefix is one term to look
     # up rather than every title word that starts with it (a one-letter prefix reads thousands).
     suggest = Text(analyzer=folding, norms=False, index_prefixes={"min_chars": 1, "max_chars": 10})
-    industries = Keyword(multi=True)
-    districts = Keyword(multi=True)
+    # The industries' and districts' slugs, searchable as words too (``tags``).
+    industries = Keyword(multi=True, copy_to=["tags"])
+    districts = Keyword(multi=True, copy_to=["tags"])
+    tags = Text(analyzer=english, multi=True)
     companies = Keyword(multi=True)
     # Articles and events: the companies they mention; a company: its own names.
     company_names = BilingualText(multi=True)
-    name_zh = Text(analyzer="cjk")  # a company's Chinese name: weighs like its title
+    # Articles and events: every name of the companies their headline or standfirst names.
+    subject_names = BilingualText(multi=True)
+    name_zh = ChineseText()  # a company's Chinese name: weighs like its title
     authors = BilingualText(multi=True)
 
     @classmethod

@@ -14,7 +14,7 @@ from ..highlight import MARK_END, MARK_START, render
 from ..parsing import ParsedQuery
 from ..queries import Hit as ResultHit
 from ..queries import SearchRequest, SearchResults, Suggestion
-from .relevance import FUZZY, analysed, text_query, with_recency
+from .relevance import analysed, near_misses, text_query, with_recency
 
 SEARCH_ERRORS = (ApiError, TransportError, OSError)
 
@@ -139,7 +139,7 @@ def highlight_query(parsed: ParsedQuery, fuzzy: bool = False) -> Q:
     should = [Q("multi_match", query=phrase, type="phrase", fields=fields) for phrase in parsed.phrases]
     if parsed.terms:
         words = " ".join(parsed.terms)
-        should.append(Q("multi_match", query=words, fields=fields, **(FUZZY if fuzzy else {})))
+        should += near_misses(words, fields) if fuzzy else [Q("multi_match", query=words, fields=fields)]
     return Q("bool", should=should)
 
 
