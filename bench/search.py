@@ -16,9 +16,12 @@ Timings on a shared machine are noisy: beside wall time it prints the engine's o
 and its CPU time per operation; comparing runs by ratio is safer than by absolute figures.
 """
 
+import cProfile
+import io
 import itertools
 import json
 import os
+import pstats
 import random
 import statistics
 import tempfile
@@ -415,7 +418,29 @@ def run() -> None:
             [(realistic, realistic_bodies), (browsing, browse_bodies), (suggesting, suggest_bodies)]
         )
         if share.missed:
-            print("  goal missed by MagHub's share: profile it with pyinstrument (see README)")
+            settings.ELASTICSEARCH_NODE_CLASS = REPLAY_NODE
+            print("  goal missed by MagHub's share: cProfile of the search page on recorded answers")
+            _python_profile(_page(), pages)
+
+
+# MagHub's own modules (not the libraries under site-packages), and the ORM and template
+# entry points, whose cumulative times say what the database and the rendering cost.
+PROFILE_SCOPE = (
+    r"^(?!.*site-packages).*/(search|news|home|maghub)/",
+    r"shortcuts.py.*render|query.py.*_fetch_all",
+)
+
+
+def _python_profile(call, items: list) -> None:
+    """Cumulative time per function over ``items``, for MagHub's code and the ORM and templates."""
+    profile = cProfile.Profile()
+    profile.runcall(lambda: [call(item) for item in items])
+    for scope in PROFILE_SCOPE:
+        report = io.StringIO()
+        pstats.Stats(profile, stream=report).sort_stats("cumulative").print_stats(scope, 14)
+        lines = report.getvalue().splitlines()
+        start = next(i for i, line in enumerate(lines) if line.lstrip().startswith("ncalls"))
+        print("\n".join(f"    {line}" for line in lines[start:] if line.strip()))
 
 
 def _realistic(rng: random.Random, count: int) -> list:

@@ -7,7 +7,9 @@ that fails is recorded as a :class:`~search.models.PendingIndexOperation` and re
 """
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import islice
 
 from django.db.models import F
@@ -15,7 +17,7 @@ from django.utils import timezone
 
 from django_tasks import task
 from elasticsearch import ApiError, Elasticsearch, TransportError
-from elasticsearch.helpers import BulkIndexError, bulk, parallel_bulk
+from elasticsearch.helpers import BulkIndexError, bulk
 
 from .client import alias_name, elasticsearch_enabled, get_client
 from .documents import check_audience, index_definition
@@ -191,19 +193,29 @@ def retry_pending(limit: int | None = None) -> tuple[int, int]:
 def load_documents(
     client: Elasticsearch, index: str, chunk_size: int = LOAD_CHUNK, threads: int = LOAD_THREADS
 ) -> int:
-    """Bulk load every source into ``index``; returns the number of documents."""
+    """Bulk load every source into ``index``; returns the number of documents.
 
-    def actions() -> Iterator[dict]:
+    This thread reads and prepares every chunk (a database connection belongs to its thread, and
+    a test's transaction to the test's); up to ``threads`` bulk requests are in flight meanwhile.
+    """
+    count = 0
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        in_flight: deque[Future[int]] = deque()
         for source in all_sources():
             for ids in chunked(source.all_ids(), chunk_size):
-                yield from document_actions(source.load(ids), index)
-
-    count = 0
-    for ok, item in parallel_bulk(client, actions(), thread_count=threads, chunk_size=chunk_size):
-        if not ok:
-            raise BulkIndexError("a document failed to index during the rebuild", [item])
-        count += 1
+                actions = list(document_actions(source.load(ids), index))
+                if len(in_flight) >= threads:
+                    count += in_flight.popleft().result()
+                in_flight.append(pool.submit(_send, client, actions))
+        while in_flight:
+            count += in_flight.popleft().result()
     return count
+
+
+def _send(client: Elasticsearch, actions: list[dict]) -> int:
+    """One bulk request; raises BulkIndexError when a document fails to index."""
+    indexed, _ = bulk(client, actions, chunk_size=max(len(actions), 1), max_retries=2)
+    return indexed
 
 
 def rebuild(client: Elasticsearch | None = None) -> tuple[str, int]:
