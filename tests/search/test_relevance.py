@@ -14,7 +14,7 @@ from .relevance.evaluation import BACKENDS, DATABASE, OPENSEARCH, drop_indices, 
 # A little below what the search query measured when these were set (README, "Relevance"), so
 # that a change ranking worse fails here; raise them when relevance improves.
 FLOORS = {
-    OPENSEARCH: {"ndcg": 0.90, "mrr": 0.93},
+    OPENSEARCH: {"ndcg": 0.95, "mrr": 0.97},
     DATABASE: {"ndcg": 0.85, "mrr": 0.90},
 }
 
