@@ -25,7 +25,6 @@ class Wire:
     took: list[int] = field(default_factory=list)
     bodies: list[bytes] = field(default_factory=list)
     answers: dict[tuple[str, str, bytes], object] = field(default_factory=dict)
-    replayed: int = 0
 
     def mark(self) -> int:
         return len(self.took)
@@ -55,5 +54,4 @@ class ReplayNode(OpenSearchNode):
             response = WIRE.answers[(method, target, body or b"")]
         except KeyError:
             raise LookupError(f"bench: no recorded answer for {method} {target} {body!r:.200}") from None
-        WIRE.replayed += 1
         return response

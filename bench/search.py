@@ -400,7 +400,7 @@ def run() -> None:
 
         print("MagHub's own share, on the engine's recorded answers (no engine):")
         pages = [{"q": r.q, "industry": r.industries[0], "district": r.districts[0]} for r in parts]
-        on_engine = _timed("search page on the engine (for comparison)", _page(), pages, server.pid)
+        _timed("search page on the engine (for comparison)", _page(), pages, server.pid)
         settings.ELASTICSEARCH_NODE_CLASS = REPLAY_NODE
         _timed("search(): body, client, parse, facets, hits", search, parts, None)
         share = _timed(
@@ -411,8 +411,6 @@ def run() -> None:
             SHARE_GOAL_MS,
             goal_on_own_cpu=True,
         )
-        engine_ms = _percentile(on_engine.wall, 50) - _percentile(share.wall, 50)
-        print(f"  the engine's share of the search page: p50 {engine_ms:.1f} ms ({WIRE.replayed:,} replayed)")
         settings.ELASTICSEARCH_NODE_CLASS = RECORDING_NODE
         _report_misses(
             [(realistic, realistic_bodies), (browsing, browse_bodies), (suggesting, suggest_bodies)]
