@@ -296,13 +296,6 @@ def run() -> None:
         import logging
 
         from django.conf import settings
-        from django.db import connection
-        from django.test.utils import CaptureQueriesContext
-
-        from search.client import alias_name, get_client
-        from search.indexing import chunked, document_actions, rebuild
-        from search.queries import SearchRequest, search, suggest
-        from search.sources import PageSource
 
         logging.getLogger("wagtail").setLevel(logging.WARNING)
         settings.ELASTICSEARCH_URL = server.url
@@ -312,98 +305,141 @@ def run() -> None:
         started = time.perf_counter()
         ids = _generate(ARTICLES)
         print(f"generated {len(ids):,} articles in the database in {time.perf_counter() - started:.1f} s")
-
-        source = PageSource()
-        prepared = 0
-        queries_per_batch = set()
-        started = time.perf_counter()
-        for batch in chunked(ids, BATCH):
-            with CaptureQueriesContext(connection) as captured:
-                prepared += sum(1 for _ in document_actions(source.load(batch), alias_name()))
-            queries_per_batch.add(len(captured))
-        prepare = time.perf_counter() - started
-        print(
-            f"MagHub document preparation: {prepared / prepare:,.0f} docs/s "
-            f"({prepared:,} docs, batches of {BATCH}, queries per batch: {sorted(queries_per_batch)})",
-            flush=True,
-        )
-
-        started, cpu, own = time.perf_counter(), _server_cpu(server.pid), time.process_time()
-        name, indexed = rebuild(get_client(timeout=300))
-        load, cpu, own = (
-            time.perf_counter() - started,
-            _server_cpu(server.pid) - cpu,
-            time.process_time() - own,
-        )
-        rate = indexed / load
-        segments = len(get_client().cat.segments(index=name, format="json"))
-        print(
-            f"search_index --rebuild (read, prepare, bulk load, refresh, swap): {rate:,.0f} docs/s "
-            f"({indexed:,} docs in {load:.1f} s; per CPU second: {indexed / cpu:,.0f} docs of the engine's, "
-            f"{indexed / own:,.0f} of MagHub's; {segments} segments) "
-            f"[goal >= {BULK_GOAL:,} docs/s: {'met' if rate >= BULK_GOAL else 'MISSED'}]",
-            flush=True,
-        )
-
+        _time_preparation(ids)
+        indexed = _time_rebuild(server.pid)
+        _warm_up()
         requests = _realistic(random.Random(7), QUERY_RUNS)
-        # A serving engine has compiled its hot paths and loaded its caches: warm it up with other
-        # words and selections (and with browsing and suggestions) before timing anything.
-        started = time.perf_counter()
-        for request in _realistic(random.Random(11), WARM_RUNS):
-            search(request)
-            search(SearchRequest(industries=request.industries))
-            suggest(request.q[:4])
-        print(
-            f"engine warmed up with {WARM_RUNS} of each request kind in {time.perf_counter() - started:.1f} s"
-        )
-        parts = requests[:PART_RUNS]
-        plain = [SearchRequest(q=r.q) for r in parts]
-        hits = sorted(search(r).total for r in plain)
-        print(
-            f"realistic query: two words + industry + district + 4 facets + highlight + recency "
-            f"(the words alone match a median {hits[len(hits) // 2]:,}, p95 {_percentile(hits, 95):,.0f} "
-            f"of {indexed:,} documents); wall = the whole call, took = the engine's own time"
-        )
-        realistic = _timed(
-            "search(): the realistic query, as the site runs it", search, requests, server.pid, QUERY_GOAL_MS
-        )
-        realistic_bodies = _bodies_of(search, requests)
-        print("its parts (the site's request body, parts removed; engine round trips):")
-        plain_bodies = [json.loads(body) for body in _bodies_of(search, plain)]
+        missed = _time_searches(requests, indexed, server.pid)
+        share = _time_share(requests[:PART_RUNS], server.pid)
+        _report_misses(missed)
+        if share.missed:
+            settings.ELASTICSEARCH_NODE_CLASS = REPLAY_NODE
+            print("  goal missed by MagHub's share: cProfile of the search page on recorded answers")
+            _python_profile(_page(), _page_params(requests[:PART_RUNS]))
 
-        def without(*keys):
-            def call(body):
-                return get_client().search(
-                    index=alias_name(), body={k: v for k, v in body.items() if k not in keys}
-                )
 
-            return call
+def _time_preparation(ids: list[int]) -> None:
+    """MagHub's side of indexing alone: reading pages and building their documents."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
-        for label, keys in {
-            "words only (text match, audience, recency)": ("aggs", "highlight"),
-            "+ highlight": ("aggs",),
-            "+ 4 facets, nothing selected": (),
-        }.items():
-            _timed(label, without(*keys), plain_bodies, server.pid)
-        _timed("+ industry and district selected (= the realistic query)", search, parts, server.pid)
-        browse = [SearchRequest(industries=r.industries) for r in requests[:BROWSE_RUNS]]
-        browsing = _timed(
-            "browsing: no words, one industry, newest first", search, browse, server.pid, BROWSE_GOAL_MS
-        )
-        browse_bodies = _bodies_of(search, browse)
-        rng = random.Random(7)
-        prefixes = [r.q[: rng.randint(3, len(r.q))] for r in parts]
-        suggesting = _timed(
-            "suggest() on 3+ typed characters", suggest, prefixes, server.pid, SUGGEST_GOAL_MS
-        )
-        suggest_bodies = _bodies_of(suggest, prefixes)
+    from search.client import alias_name
+    from search.indexing import chunked, document_actions
+    from search.sources import PageSource
 
-        print("MagHub's own share, on the engine's recorded answers (no engine):")
-        pages = [{"q": r.q, "industry": r.industries[0], "district": r.districts[0]} for r in parts]
-        _timed("search page on the engine (for comparison)", _page(), pages, server.pid)
-        settings.ELASTICSEARCH_NODE_CLASS = REPLAY_NODE
-        _timed("search(): body, client, parse, facets, hits", search, parts, None)
-        share = _timed(
+    source = PageSource()
+    prepared = 0
+    queries_per_batch = set()
+    started = time.perf_counter()
+    for batch in chunked(ids, BATCH):
+        with CaptureQueriesContext(connection) as captured:
+            prepared += sum(1 for _ in document_actions(source.load(batch), alias_name()))
+        queries_per_batch.add(len(captured))
+    prepare = time.perf_counter() - started
+    print(
+        f"MagHub document preparation: {prepared / prepare:,.0f} docs/s "
+        f"({prepared:,} docs, batches of {BATCH}, queries per batch: {sorted(queries_per_batch)})",
+        flush=True,
+    )
+
+
+def _time_rebuild(pid: int) -> int:
+    """``search_index --rebuild`` end to end; returns the number of documents indexed."""
+    from search.client import get_client
+    from search.indexing import rebuild
+
+    started, cpu, own = time.perf_counter(), _server_cpu(pid), time.process_time()
+    name, indexed = rebuild(get_client(timeout=300))
+    load, cpu, own = time.perf_counter() - started, _server_cpu(pid) - cpu, time.process_time() - own
+    rate = indexed / load
+    segments = len(get_client().cat.segments(index=name, format="json"))
+    print(
+        f"search_index --rebuild (read, prepare, bulk load, refresh, swap): {rate:,.0f} docs/s "
+        f"({indexed:,} docs in {load:.1f} s; per CPU second: {indexed / cpu:,.0f} docs of the engine's, "
+        f"{indexed / own:,.0f} of MagHub's; {segments} segments) "
+        f"[goal >= {BULK_GOAL:,} docs/s: {'met' if rate >= BULK_GOAL else 'MISSED'}]",
+        flush=True,
+    )
+    return indexed
+
+
+def _warm_up() -> None:
+    """A serving engine has compiled its hot paths and loaded its caches: warm it up with other
+    words and selections (and with browsing and suggestions) before timing anything."""
+    from search.queries import SearchRequest, search, suggest
+
+    started = time.perf_counter()
+    for request in _realistic(random.Random(11), WARM_RUNS):
+        search(request)
+        search(SearchRequest(industries=request.industries))
+        suggest(request.q[:4])
+    print(f"engine warmed up with {WARM_RUNS} of each request kind in {time.perf_counter() - started:.1f} s")
+
+
+def _time_searches(requests: list, indexed: int, pid: int) -> list[tuple[Figure, list[bytes]]]:
+    """The realistic query, its parts, browsing and suggestions; returns the goal figures with
+    the request bodies behind them (for a profile where a goal is missed)."""
+    from search.client import alias_name, get_client
+    from search.queries import SearchRequest, search, suggest
+
+    parts = requests[:PART_RUNS]
+    plain = [SearchRequest(q=r.q) for r in parts]
+    hits = sorted(search(r).total for r in plain)
+    print(
+        f"realistic query: two words + industry + district + 4 facets + highlight + recency "
+        f"(the words alone match a median {hits[len(hits) // 2]:,}, p95 {_percentile(hits, 95):,.0f} "
+        f"of {indexed:,} documents); wall = the whole call, took = the engine's own time"
+    )
+    realistic = _timed(
+        "search(): the realistic query, as the site runs it", search, requests, pid, QUERY_GOAL_MS
+    )
+    print("its parts (the site's request body, parts removed; engine round trips):")
+    plain_bodies = [json.loads(body) for body in _bodies_of(search, plain)]
+
+    def without(*keys):
+        def call(body):
+            return get_client().search(
+                index=alias_name(), body={k: v for k, v in body.items() if k not in keys}
+            )
+
+        return call
+
+    for label, keys in {
+        "words only (text match, audience, recency)": ("aggs", "highlight"),
+        "+ highlight": ("aggs",),
+        "+ 4 facets, nothing selected": (),
+    }.items():
+        _timed(label, without(*keys), plain_bodies, pid)
+    _timed("+ industry and district selected (= the realistic query)", search, parts, pid)
+    browse = [SearchRequest(industries=r.industries) for r in requests[:BROWSE_RUNS]]
+    browsing = _timed("browsing: no words, one industry, newest first", search, browse, pid, BROWSE_GOAL_MS)
+    rng = random.Random(7)
+    prefixes = [r.q[: rng.randint(3, len(r.q))] for r in parts]
+    suggesting = _timed("suggest() on 3+ typed characters", suggest, prefixes, pid, SUGGEST_GOAL_MS)
+    return [
+        (realistic, _bodies_of(search, requests)),
+        (browsing, _bodies_of(search, browse)),
+        (suggesting, _bodies_of(suggest, prefixes)),
+    ]
+
+
+def _page_params(requests: list) -> list[dict]:
+    return [{"q": r.q, "industry": r.industries[0], "district": r.districts[0]} for r in requests]
+
+
+def _time_share(requests: list, pid: int) -> Figure:
+    """The search page on the engine, then on its recorded answers: MagHub's own share."""
+    from django.conf import settings
+
+    from search.queries import search
+
+    print("MagHub's own share, on the engine's recorded answers (no engine):")
+    pages = _page_params(requests)
+    _timed("search page on the engine (for comparison)", _page(), pages, pid)
+    settings.ELASTICSEARCH_NODE_CLASS = REPLAY_NODE
+    try:
+        _timed("search(): body, client, parse, facets, hits", search, requests, None)
+        return _timed(
             "search page: form, search(), template render",
             _page(),
             pages,
@@ -411,14 +447,8 @@ def run() -> None:
             SHARE_GOAL_MS,
             goal_on_own_cpu=True,
         )
+    finally:
         settings.ELASTICSEARCH_NODE_CLASS = RECORDING_NODE
-        _report_misses(
-            [(realistic, realistic_bodies), (browsing, browse_bodies), (suggesting, suggest_bodies)]
-        )
-        if share.missed:
-            settings.ELASTICSEARCH_NODE_CLASS = REPLAY_NODE
-            print("  goal missed by MagHub's share: cProfile of the search page on recorded answers")
-            _python_profile(_page(), pages)
 
 
 # MagHub's own modules (not the libraries under site-packages), and the ORM and template
