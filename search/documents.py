@@ -80,8 +80,10 @@ class ContentDocument(Document):
     year = Keyword()  # the year facet: a terms aggregation is far cheaper than a date histogram
     # Autocomplete: the title (and a company's Chinese name) as plain folded words, completed
     # with a bool_prefix query. search_as_you_type's shingle and edge-ngram sub-fields more
-    # than doubled the indexing cost for no better suggestions on short titles.
-    suggest = Text(analyzer=folding, norms=False)
+    # than doubled the indexing cost for no better suggestions on short titles. The prefixes of
+    # each word are indexed too (index_prefixes), so the typed word's prefix is one term to look
+    # up rather than every title word that starts with it (a one-letter prefix reads thousands).
+    suggest = Text(analyzer=folding, norms=False, index_prefixes={"min_chars": 1, "max_chars": 10})
     # The industries' and districts' slugs, searchable as words too (``tags``).
     industries = Keyword(multi=True, copy_to=["tags"])
     districts = Keyword(multi=True, copy_to=["tags"])

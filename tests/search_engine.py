@@ -45,7 +45,11 @@ class SearchEngine:
     @classmethod
     def start(cls) -> "SearchEngine":
         engine = cls.start_in_background()
-        wait_for_url(engine.directory)
+        try:
+            wait_for_url(engine.directory)
+        except BaseException:
+            engine.stop()  # a node that comes up after all would otherwise run on, orphaned
+            raise
         return engine
 
     @property

@@ -217,7 +217,11 @@ def suggest(text: str, audiences: frozenset[str], size: int) -> list[Suggestion]
     """Titles (and company names) holding every word typed, the last one as a prefix, within the audiences."""
     hidden = audience_clause(audiences)
     query = Q("bool", must=[Q("match_bool_prefix", suggest=text)], must_not=[hidden] if hidden else [])
+    # No total: counting every title that matches a short prefix would cost more than finding the first few.
     search = (
-        Search(using=get_client(), index=alias_name()).query(query).source(["title", "url", "kind"])[:size]
+        Search(using=get_client(), index=alias_name())
+        .query(query)
+        .extra(track_total_hits=False)
+        .source(["title", "url", "kind"])[:size]
     )
     return [Suggestion(title=hit.title, url=hit.url, kind=hit.kind) for hit in search.execute()]

@@ -169,6 +169,11 @@ def test_suggestions(corpus, backend):
     assert all(s.url.startswith("/") for s in suggest("muj"))
 
 
+def test_suggestions_complete_a_last_word_of_one_letter(corpus, backend):
+    assert suggest("muji r")[0].title == "MUJI renovates its Changning flagship"
+    assert suggest("nestlé expands its pudong r")[0].title == "Nestlé expands its Pudong research centre"
+
+
 def test_pagination_and_date_sort(corpus, backend):
     backend.refresh()
     first = search(SearchRequest(sort=SORT_DATE, per_page=2))

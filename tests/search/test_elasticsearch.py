@@ -188,6 +188,18 @@ def test_rebuild_swaps_the_alias_while_queries_keep_answering(es_corpus, elastic
     assert "article: 4" in capsys.readouterr().out
 
 
+def test_a_rebuilt_index_refreshes_and_syncs_its_translog_as_the_engine_does_by_default(
+    es_corpus, elasticsearch
+):
+    """The load runs without refreshes and with an async translog; the swap puts the defaults back."""
+    call_command("search_index", "--rebuild")
+    (index,) = elasticsearch.indices.get_alias(name=alias_name())
+    settings = elasticsearch.indices.get_settings(index=index, flat_settings=True)[index]["settings"]
+    assert "index.refresh_interval" not in settings
+    assert "index.translog.durability" not in settings
+    assert search(SearchRequest(q="logistics")).total
+
+
 def test_status_tells_when_the_live_index_predates_the_mapping(es_corpus, elasticsearch, capsys):
     call_command("search_index", "--status")
     old = f"{alias_name()}-2020"
