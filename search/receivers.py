@@ -13,7 +13,9 @@ from modelsearch import index
 from modelsearch.tasks import insert_or_update_object_task
 
 from news.models import CompanyProfilePage
+from news.signals import pages_written
 
+from .database_index import schedule_pages
 from .indexing import schedule
 from .sources import PageSource
 
@@ -57,6 +59,12 @@ def on_page_published_refresh_wagtail_index(sender, instance, **kwargs) -> None:
         )
 
 
+def on_pages_written(sender, ids, **kwargs) -> None:
+    """Pages written in bulk (no save or publish signals): both indexes take them in batches."""
+    schedule("page", ids)
+    schedule_pages(ids)
+
+
 def on_subtree_changed(sender, instance, **kwargs) -> None:
     """Unpublish, move, slug change: every indexable page in the subtree may have changed."""
     schedule("page", _page_and_descendants(instance))
@@ -81,6 +89,7 @@ def connect() -> None:
     page_published.connect(
         on_page_published_refresh_wagtail_index, dispatch_uid="search.page_published_wagtail_index"
     )
+    pages_written.connect(on_pages_written, dispatch_uid="search.pages_written")
     page_unpublished.connect(on_subtree_changed, dispatch_uid="search.page_unpublished")
     post_page_move.connect(on_subtree_changed, dispatch_uid="search.post_page_move")
     page_slug_changed.connect(on_subtree_changed, dispatch_uid="search.page_slug_changed")
