@@ -14,7 +14,8 @@ from collections import Counter, defaultdict
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Count, F, IntegerField, Q, QuerySet, Value
+from django.db import connections
+from django.db.models import BooleanField, ExpressionWrapper, IntegerField, Q, QuerySet
 from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils import timezone
 
@@ -241,45 +242,54 @@ def _hits(keys: list[Key], parsed: ParsedQuery) -> list[Hit]:
     return hits
 
 
-def _except(selection: dict[str, tuple[str, ...]], facet: str) -> Q:
-    """The selections of every facet but ``facet`` (a facet counts with the others applied)."""
-    condition = Q()
-    for other, values in selection.items():
-        if other != facet:
-            condition &= _in_selection(other, values)
-    return condition
-
-
 def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]:
-    """Every facet's counts in one aggregate query: a GROUP BY per facet, joined by UNION ALL,
-    whatever the number of values (each facet counted with the other facets' selections)."""
+    """Every facet's counts in one aggregate query, whatever the number of values.
+
+    The matching pages are a common table expression with a flag per facet selection,
+    counted per facet with a GROUP BY each, joined by UNION ALL. Each facet counts with the
+    other facets' selections applied. The expression is NOT MATERIALIZED: each count reads
+    only the rows its selections let through, so the year (a function call per row on
+    SQLite) is computed for those alone rather than for every page.
+    """
     selection = {facet: values for facet, values in request.facet_selection().items() if values}
-    pages = _pages().filter(pk__in=matching.values("pk"))
+    flags = {
+        f"in_{facet}": ExpressionWrapper(_in_selection(facet, values), output_field=BooleanField())
+        for facet, values in selection.items()
+    }
+    rows = matching.order_by().annotate(year=ExtractYear("search_date"), **flags)
+    sql, params = rows.values("pk", "content_type_id", "year", *flags).query.sql_with_params()
+    connection = connections[rows.db]
+    name = connection.ops.quote_name
 
-    def grouped(rows, facet: str, value) -> QuerySet:
-        return rows.values(facet=Value(facet), value=value).annotate(n=Count("pk")).order_by()
+    def where(facet: str) -> str:
+        return " AND ".join([f"m.in_{other}" for other in selection if other != facet] or ["1 = 1"])
 
-    def counted(facet: str) -> QuerySet:
-        return pages.filter(_except(selection, facet))
+    def tagged(through, facet: str) -> str:
+        tags = through._meta.get_field("tag").related_model._meta.db_table
+        return (
+            f"SELECT '{facet}', t.slug, COUNT(*) FROM m"  # noqa: S608 - names and facets are ours
+            f" JOIN {name(through._meta.db_table)} r ON r.content_object_id = m.pk"
+            f" JOIN {name(tags)} t ON t.id = r.tag_id WHERE {where(facet)} GROUP BY t.slug"
+        )
 
-    def tagged(through, facet: str) -> QuerySet:
-        rows = through.objects.filter(content_object_id__in=counted(facet).values("pk"))
-        return grouped(rows, facet, F("tag__slug"))
-
+    # Only the matching pages' SQL carries values, as parameters; the rest is names of ours.
     per_facet = {
-        "type": grouped(counted("type"), "type", Cast("content_type_id", CharField())),
+        "type": f"SELECT 'type', CAST(m.content_type_id AS TEXT), COUNT(*) FROM m WHERE {where('type')}"  # noqa: S608
+        " GROUP BY m.content_type_id",
         "industry": tagged(PageIndustry, "industry"),
         "district": tagged(PageDistrict, "district"),
-        "year": grouped(counted("year"), "year", Cast(ExtractYear("search_date"), CharField())),
+        "year": f"SELECT 'year', CAST(m.year AS TEXT), COUNT(*) FROM m WHERE {where('year')} GROUP BY m.year",  # noqa: S608
     }
-    first, *rest = (per_facet[facet] for facet in FACETS)
+    query = f"WITH m AS NOT MATERIALIZED ({sql}) " + " UNION ALL ".join(per_facet[facet] for facet in FACETS)
     counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
     kinds = _kind_of_content_type()
-    for facet, value, n in first.union(*rest, all=True).values_list("facet", "value", "n"):
-        if facet == "type":
-            value = kinds.get(int(value))
-        if value:
-            counts[facet][value] = n
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        for facet, value, n in cursor.fetchall():
+            if facet == "type":
+                value = kinds.get(int(value))
+            if value:
+                counts[facet][value] = n
     return counts
 
 
