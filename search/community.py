@@ -7,7 +7,8 @@
   :func:`search.indexing.schedule`, which never raises, so no receiver can break the
   member's save. A failed write is retried by ``search_index --sync``.
 
-Both are installed by :meth:`community.apps.CommunityConfig.ready`.
+Both are installed by :meth:`search.apps.SearchConfig.ready`: the community app knows
+nothing of search, it only announces its changes (:mod:`community.signals`).
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save
 
 from community import signals
-from community.access import MEMBERS_AUDIENCE, membership_of
+from community.access import membership_of
 from community.models import Category, Membership, Post, Thread
-from search.documents import PostDocument
-from search.indexing import schedule
-from search.parsing import ParsedQuery, has_cjk
+
+from .documents import MEMBERS, PostDocument
+from .indexing import schedule
+from .parsing import ParsedQuery, has_cjk
 
 KIND = "post"
 BATCH_SIZE = 1000
@@ -68,7 +70,7 @@ class PostSource:
     """
 
     kind = KIND
-    audience = MEMBERS_AUDIENCE
+    audience = MEMBERS
 
     def indexable(self) -> QuerySet[Post]:
         return Post.objects.indexable()
@@ -165,8 +167,8 @@ def on_membership_saved(sender, instance: Membership, update_fields=None, **kwar
 
 def connect() -> None:
     """Wire the community's changes to the search indexer."""
-    signals.post_changed.connect(on_post_changed, sender=Post, dispatch_uid="community.search.post")
-    signals.thread_changed.connect(on_thread_changed, sender=Thread, dispatch_uid="community.search.thread")
-    post_delete.connect(on_post_removed, sender=Post, dispatch_uid="community.search.post_deleted")
-    post_save.connect(on_category_saved, sender=Category, dispatch_uid="community.search.category")
-    post_save.connect(on_membership_saved, sender=Membership, dispatch_uid="community.search.membership")
+    signals.post_changed.connect(on_post_changed, sender=Post, dispatch_uid="search.community.post")
+    signals.thread_changed.connect(on_thread_changed, sender=Thread, dispatch_uid="search.community.thread")
+    post_delete.connect(on_post_removed, sender=Post, dispatch_uid="search.community.post_deleted")
+    post_save.connect(on_category_saved, sender=Category, dispatch_uid="search.community.category")
+    post_save.connect(on_membership_saved, sender=Membership, dispatch_uid="search.community.membership")
