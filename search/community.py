@@ -30,7 +30,7 @@ from .documents import MEMBERS, PostDocument
 from .indexing import schedule
 from .parsing import ParsedQuery, has_cjk
 
-KIND = "post"
+NAME = "post"  # the source name (document ids "post-<pk>"); its documents' kind is "post" too
 BATCH_SIZE = 1000
 #: What the database backend matches words against (the index has the same in title, body, authors).
 SEARCHED_FIELDS = ("thread__title", "body", "author__membership__full_name", "author__username")
@@ -69,7 +69,8 @@ class PostSource:
     are titled "Re: ..." and are found by their text, not suggested (one suggestion per thread).
     """
 
-    kind = KIND
+    name = NAME
+    kind = "post"
     audience = MEMBERS
 
     def indexable(self) -> QuerySet[Post]:
@@ -140,29 +141,29 @@ class PostSource:
 
 def on_post_changed(sender, post: Post, action: str, **kwargs) -> None:
     """Created, edited, hidden, unhidden or deleted: the post's document is rebuilt or removed."""
-    schedule(KIND, [post.pk])
+    schedule(NAME, [post.pk])
 
 
 def on_thread_changed(sender, thread: Thread, action: str, **kwargs) -> None:
     """Moved, hidden, unhidden or deleted: every post of the thread changes category or visibility."""
-    schedule(KIND, thread.posts.values_list("pk", flat=True))
+    schedule(NAME, thread.posts.values_list("pk", flat=True))
 
 
 def on_post_removed(sender, instance: Post, **kwargs) -> None:
     """A post deleted from the database (e.g. with its thread, in the admin) leaves the index."""
-    schedule(KIND, [instance.pk])
+    schedule(NAME, [instance.pk])
 
 
 def on_category_saved(sender, instance: Category, created: bool, **kwargs) -> None:
     """A renamed category (its slug is the documents' ``category``) reindexes its posts."""
     if not created:
-        schedule(KIND, Post.objects.filter(thread__category=instance).values_list("pk", flat=True))
+        schedule(NAME, Post.objects.filter(thread__category=instance).values_list("pk", flat=True))
 
 
 def on_membership_saved(sender, instance: Membership, update_fields=None, **kwargs) -> None:
     """A member's new name (e.g. from the profile page) reaches their posts' ``authors``."""
     if update_fields is None or "full_name" in update_fields:
-        schedule(KIND, Post.objects.filter(author_id=instance.user_id).values_list("pk", flat=True))
+        schedule(NAME, Post.objects.filter(author_id=instance.user_id).values_list("pk", flat=True))
 
 
 def connect() -> None:

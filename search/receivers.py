@@ -39,7 +39,7 @@ def on_page_published(sender, instance, **kwargs) -> None:
     ids = [instance.pk]
     if isinstance(instance, CompanyProfilePage):
         ids += _mentioning(instance)
-    schedule("page", ids)
+    schedule(PageSource.name, ids)
 
 
 def _indexes_child_relations(model) -> bool:
@@ -61,26 +61,26 @@ def on_page_published_refresh_wagtail_index(sender, instance, **kwargs) -> None:
 
 def on_pages_written(sender, ids, **kwargs) -> None:
     """Pages written in bulk (no save or publish signals): both indexes take them in batches."""
-    schedule("page", ids)
+    schedule(PageSource.name, ids)
     schedule_pages(ids)
 
 
 def on_subtree_changed(sender, instance, **kwargs) -> None:
     """Unpublish, move, slug change: every indexable page in the subtree may have changed."""
-    schedule("page", _page_and_descendants(instance))
+    schedule(PageSource.name, _page_and_descendants(instance))
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
     """A deleted page leaves the index (deleting a parent sends this for each descendant)."""
     if isinstance(instance, Page):
-        schedule("page", [instance.pk])
+        schedule(PageSource.name, [instance.pk])
 
 
 def on_view_restriction_changed(sender, instance, **kwargs) -> None:
     """A privacy change removes (or restores) the restricted page and everything below it."""
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        schedule("page", _page_and_descendants(page))
+        schedule(PageSource.name, _page_and_descendants(page))
 
 
 def connect() -> None:

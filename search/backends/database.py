@@ -24,32 +24,22 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Phrase, PlainText
 
-from news.models import (
-    ArticlePage,
-    CompanyProfilePage,
-    District,
-    EventReportPage,
-    Industry,
-    PageDistrict,
-    PageIndustry,
-)
-
 from ..documents import ContentDocument
-from ..facets import build_facets
+from ..facets import VOCABULARIES, build_facets, tagging_model
 from ..highlight import MARK_END, MARK_START, render
 from ..parsing import ParsedQuery, has_cjk, parse_query
 from ..queries import FACETS, Hit, SearchRequest, SearchResults, Suggestion
-from ..sources import PageSource, database_sources, document_id, get_source
+from ..sources import DatabaseSource, PageSource, database_sources, document_id, get_source
 
-KIND_MODELS = {"article": ArticlePage, "company": CompanyProfilePage, "event": EventReportPage}
 SNIPPET_CHARS = 160
 _source = PageSource()
+PAGES = PageSource.name
 
 Key = tuple[str, int]  # (source name, pk): "page" for pages, e.g. "post" for community posts
 
 
 def _kind_of_content_type() -> dict[int, str]:
-    return {ContentType.objects.get_for_model(model).pk: kind for kind, model in KIND_MODELS.items()}
+    return {ContentType.objects.get_for_model(model).pk: kind for kind, model in PageSource.kinds.items()}
 
 
 def _pages():
@@ -76,8 +66,7 @@ def _in_selection(facet: str, values: tuple[str, ...]) -> Q:
     if facet == "type":
         kinds = _kind_of_content_type()
         return Q(content_type_id__in=[ct for ct, kind in kinds.items() if kind in values])
-    through = PageIndustry if facet == "industry" else PageDistrict
-    return Q(pk__in=through.objects.filter(tag__slug__in=values).values("content_object_id"))
+    return Q(pk__in=tagging_model(facet).objects.filter(tag__slug__in=values).values("content_object_id"))
 
 
 def _plain_text_fields() -> tuple[str, str]:
@@ -90,7 +79,7 @@ def _entries_containing(text: str):
     """Pages whose indexed text contains ``text`` (Chinese has no word breaks for the tokenizer),
     as a subquery of page ids."""
     title, body = _plain_text_fields()
-    page_types = [ContentType.objects.get_for_model(model).pk for model in KIND_MODELS.values()]
+    page_types = list(_kind_of_content_type())
     return (
         IndexEntry.objects.filter(content_type_id__in=page_types)
         .filter(Q(**{f"{title}__icontains": text}) | Q(**{f"{body}__icontains": text}))
@@ -153,8 +142,9 @@ def _matches_anything(text: str) -> bool:
 
 def _vocabulary() -> set[str]:
     words: set[str] = set()
-    names = [*_pages().values_list("title", flat=True), *Industry.objects.values_list("name", flat=True)]
-    names += District.objects.values_list("name", flat=True)
+    names = list(_pages().values_list("title", flat=True))
+    for vocabulary in VOCABULARIES.values():
+        names += vocabulary.objects.values_list("name", flat=True)
     for name in names:
         words.update(word.lower() for word in re.findall(r"\w{3,}", name))
     return words
@@ -208,12 +198,12 @@ def _snippet(text: str, words: tuple[str, ...]) -> str | None:
 
 def _documents(keys: list[Key]) -> dict[str, ContentDocument]:
     """The documents of these objects that are still searchable, by document id."""
-    by_kind: dict[str, list[int]] = defaultdict(list)
-    for kind, pk in keys:
-        by_kind[kind].append(pk)
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for source, pk in keys:
+        by_source[source].append(pk)
     documents = {}
-    for kind, ids in by_kind.items():
-        documents.update((doc.meta.id, doc) for doc in get_source(kind).load(ids))
+    for source, ids in by_source.items():
+        documents.update((doc.meta.id, doc) for doc in get_source(source).load(ids))
     return documents
 
 
@@ -264,11 +254,11 @@ def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]
     def where(facet: str) -> str:
         return " AND ".join([f"m.in_{other}" for other in selection if other != facet] or ["1 = 1"])
 
-    def tagged(through, facet: str) -> str:
-        tags = through._meta.get_field("tag").related_model._meta.db_table
+    def tagged(facet: str) -> str:
+        through, tags = tagging_model(facet)._meta.db_table, VOCABULARIES[facet]._meta.db_table
         return (
             f"SELECT '{facet}', t.slug, COUNT(*) FROM m"  # noqa: S608 - names and facets are ours
-            f" JOIN {name(through._meta.db_table)} r ON r.content_object_id = m.pk"
+            f" JOIN {name(through)} r ON r.content_object_id = m.pk"
             f" JOIN {name(tags)} t ON t.id = r.tag_id WHERE {where(facet)} GROUP BY t.slug"
         )
 
@@ -276,8 +266,7 @@ def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]
     per_facet = {
         "type": f"SELECT 'type', CAST(m.content_type_id AS TEXT), COUNT(*) FROM m WHERE {where('type')}"  # noqa: S608
         " GROUP BY m.content_type_id",
-        "industry": tagged(PageIndustry, "industry"),
-        "district": tagged(PageDistrict, "district"),
+        **{facet: tagged(facet) for facet in VOCABULARIES},
         "year": f"SELECT 'year', CAST(m.year AS TEXT), COUNT(*) FROM m WHERE {where('year')} GROUP BY m.year",  # noqa: S608
     }
     query = f"WITH m AS NOT MATERIALIZED ({sql}) " + " UNION ALL ".join(per_facet[facet] for facet in FACETS)
@@ -293,22 +282,24 @@ def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]
     return counts
 
 
-def _other_matches(request: SearchRequest, parsed: ParsedQuery) -> dict[str, list[tuple[int, datetime]]]:
-    """Matches from the other sources the reader may see, by kind (before the type filter)."""
+def _other_matches(
+    request: SearchRequest, parsed: ParsedQuery
+) -> dict[DatabaseSource, list[tuple[int, datetime]]]:
+    """Matches from the other sources the reader may see (before the type filter)."""
     if request.industries or request.districts or request.companies:
         return {}
     return {
-        source.kind: source.find(parsed, date_from=request.date_from, date_to=request.date_to)
+        source: source.find(parsed, date_from=request.date_from, date_to=request.date_to)
         for source in database_sources(request.audiences)
     }
 
 
 def _count_others(counts: dict[str, dict[str, int]], others, request: SearchRequest) -> None:
     """Add the other sources' matches to the type facet and (type filter applied) to the year facet."""
-    for kind, rows in others.items():
+    for source, rows in others.items():
         if rows:
-            counts["type"][kind] = len(rows)
-        if rows and (not request.kinds or kind in request.kinds):
+            counts["type"][source.kind] = len(rows)
+        if rows and (not request.kinds or source.kind in request.kinds):
             years = Counter(str(timezone.localtime(created).year) for _, created in rows)
             for year, n in years.items():
                 counts["year"][year] = counts["year"].get(year, 0) + n
@@ -328,19 +319,19 @@ def _run(request: SearchRequest, parsed: ParsedQuery) -> tuple[list[Key], dict]:
     others = _other_matches(request, parsed)
     _count_others(counts, others, request)
     other_rows = [
-        ((kind, pk), created)
-        for kind, rows in others.items()
-        if not request.kinds or kind in request.kinds
+        ((source.name, pk), created)
+        for source, rows in others.items()
+        if not request.kinds or source.kind in request.kinds
         for pk, created in rows
     ]
     if not (parsed and request.by_relevance):
         page_rows = matching.order_by("-search_date", "-pk").values_list("pk", "search_date")
         if not other_rows:
-            return [("page", pk) for pk, _ in page_rows], counts
-        return _newest_first([(("page", pk), when) for pk, when in page_rows] + other_rows), counts
+            return [(PAGES, pk) for pk, _ in page_rows], counts
+        return _newest_first([((PAGES, pk), when) for pk, when in page_rows] + other_rows), counts
     # By relevance: pages ranked on their titles, then the others (ranked by recency).
     ranked = _rank(list(matching.values_list("pk", "search_date", "title")), parsed.positive)
-    return [("page", pk) for pk in ranked] + [key for key, _ in other_rows], counts
+    return [(PAGES, pk) for pk in ranked] + [key for key, _ in other_rows], counts
 
 
 def search(request: SearchRequest) -> SearchResults:
@@ -371,10 +362,10 @@ def suggest(text: str, audiences: frozenset[str], size: int) -> list[Suggestion]
     for word in text.split():
         pages = pages.filter(Q(title__icontains=word) | Q(companyprofilepage__name_zh__icontains=word))
     ids = pages.order_by("-search_date").values_list("pk", flat=True)[:size]
-    keys: list[Key] = [("page", pk) for pk in ids]
+    keys: list[Key] = [(PAGES, pk) for pk in ids]
     for source in database_sources(audiences):
         if len(keys) < size:
-            keys += [(source.kind, pk) for pk in source.complete(text, size - len(keys))]
+            keys += [(source.name, pk) for pk in source.complete(text, size - len(keys))]
     documents = _documents(keys)
     return [
         Suggestion(title=doc.title, url=doc.url, kind=doc.kind)

@@ -281,7 +281,7 @@ class TestOnTheSearchServer:
         assert response.status_code == 302
         written = forum.thread.posts.get(body__contains="Lingang")
         forum.reply.set_hidden(people.moderator, True)
-        pending = set(PendingIndexOperation.objects.filter(kind="post").values_list("object_id", flat=True))
+        pending = set(PendingIndexOperation.objects.filter(source="post").values_list("object_id", flat=True))
         assert pending == {written.pk, forum.reply.pk}
 
         settings.ELASTICSEARCH_URL = search_engine.url
