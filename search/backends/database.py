@@ -1,7 +1,9 @@
 """The search API on the database: Wagtail's search backend for text, the ORM for the rest.
 
 Meant for `make run` and small sites (and as the fallback when Elasticsearch is down):
-it holds match sets in memory, which is fine for thousands of pages, not millions.
+it holds the ids of every match in memory, which is fine for tens of thousands of pages,
+not millions. The text matches as a subquery; the facets are counted in one aggregate
+query; by relevance, pages with the words in their title lead, newest first.
 Pages are searched here; other registered sources (community posts, for members only)
 answer through their own ``find``/``complete`` when the reader's audiences allow them.
 Their documents carry no industry, district or company, so those filters leave them out.
@@ -131,7 +133,12 @@ def _title_words(title: str, words: tuple[str, ...]) -> int:
 
 def _rank(rows: list[tuple[int, datetime | None, str]], words: tuple[str, ...]) -> list[int]:
     """Page ids by relevance: pages with more of the words in their title first, newest first among equals."""
-    rows.sort(key=lambda row: (_title_words(row[2], words), row[1] or datetime.min, row[0]), reverse=True)
+
+    def key(row: tuple[int, datetime | None, str]) -> tuple:
+        pk, when, title = row
+        return (_title_words(title, words), when is not None, when.timestamp() if when else 0, pk)
+
+    rows.sort(key=key, reverse=True)
     return [pk for pk, _, _ in rows]
 
 
