@@ -17,7 +17,7 @@ from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
-from django.db.models import BooleanField, ExpressionWrapper, IntegerField, Q, QuerySet
+from django.db.models import Case, IntegerField, Q, QuerySet, When
 from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils import timezone
 
@@ -250,7 +250,7 @@ def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]
     """
     selection = {facet: values for facet, values in request.facet_selection().items() if values}
     flags = {
-        f"in_{facet}": ExpressionWrapper(_in_selection(facet, values), output_field=BooleanField())
+        f"in_{facet}": Case(When(_in_selection(facet, values), then=True), default=False)
         for facet, values in selection.items()
     }
     rows = matching.order_by().annotate(year=ExtractYear("search_date"), **flags)
