@@ -8,6 +8,8 @@ the facets in :data:`VOCABULARIES` hold slugs of a news vocabulary (labelled by 
 ``year`` labels itself.
 """
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Model
 
 from news.models import District, Industry
@@ -22,11 +24,36 @@ def tagging_model(facet: str) -> type[Model]:
     return VOCABULARIES[facet]._meta.get_field("page_relations").related_model
 
 
+def _names_key(facet: str) -> str:
+    return f"search:vocabulary-names:{facet}"
+
+
+def vocabulary_names(facet: str) -> dict[str, str]:
+    """Slug -> name of every term of a vocabulary facet, in the vocabulary's order.
+
+    Read on every search (form choices and facet labels), so kept in the shared cache until a
+    term is saved or deleted (:func:`forget_vocabulary_names`).
+    """
+    names = cache.get(_names_key(facet))
+    if names is None:
+        names = dict(VOCABULARIES[facet].objects.values_list("slug", "name"))
+        cache.set(_names_key(facet), names, timeout=None)
+    return names
+
+
+def forget_vocabulary_names(sender: type[Model], **kwargs) -> None:
+    """A term was saved or deleted: the next search reads its vocabulary afresh (once committed,
+    so no search in between caches the old names again)."""
+    for facet, model in VOCABULARIES.items():
+        if issubclass(sender, model):
+            transaction.on_commit(lambda facet=facet: cache.delete(_names_key(facet)))
+
+
 def _labels(facet: str, values: list[str]) -> dict[str, str]:
     if facet == "type":
         return {value: KIND_LABELS.get(value, value) for value in values}
     if facet in VOCABULARIES:
-        return dict(VOCABULARIES[facet].objects.filter(slug__in=values).values_list("slug", "name"))
+        return vocabulary_names(facet)
     return {value: value for value in values}
 
 

@@ -1,5 +1,7 @@
 """Search results turned into what the page links to and what the API returns."""
 
+from urllib.parse import urlencode
+
 from django.http import QueryDict
 
 from .queries import SearchResults
@@ -8,12 +10,10 @@ FACET_PARAMS = {"type": "type", "industry": "industry", "district": "district"}
 FACET_HEADINGS = {"type": "Type", "industry": "Industry", "district": "District", "year": "Year"}
 
 
-def _url(params: QueryDict, **changes) -> str:
-    query = params.copy()
-    query.pop("page", None)
-    for key, values in changes.items():
-        query.setlist(key, [v for v in values if v])
-    return "?" + query.urlencode()
+def _url(base: dict[str, list[str]], **changes) -> str:
+    """``base`` (the search's parameters but the page) with ``changes`` replacing some of them."""
+    query = {**base, **{key: [v for v in values if v] for key, values in changes.items()}}
+    return "?" + urlencode(query, doseq=True)
 
 
 def page_url(params: QueryDict, page: int) -> str:
@@ -25,6 +25,7 @@ def page_url(params: QueryDict, page: int) -> str:
 
 def facet_groups(results: SearchResults, params: QueryDict) -> list[dict]:
     """Facets with a link per value that toggles it (the year sets or clears the date range)."""
+    base = {key: params.getlist(key) for key in params if key != "page"}
     groups = []
     for facet, values in results.facets.items():
         items = []
@@ -35,13 +36,13 @@ def facet_groups(results: SearchResults, params: QueryDict) -> list[dict]:
                     and params.get("to") == f"{value.value}-12-31"
                 )
                 bounds = ([], []) if selected else ([f"{value.value}-01-01"], [f"{value.value}-12-31"])
-                url = _url(params, **{"from": bounds[0], "to": bounds[1]})
+                url = _url(base, **{"from": bounds[0], "to": bounds[1]})
             else:
                 param = FACET_PARAMS[facet]
                 current = params.getlist(param)
                 selected = value.selected
                 chosen = [v for v in current if v != value.value] if selected else [*current, value.value]
-                url = _url(params, **{param: chosen})
+                url = _url(base, **{param: chosen})
             items.append(
                 {
                     "value": value.value,

@@ -16,6 +16,7 @@ from news.models import CompanyProfilePage
 from news.signals import pages_written
 
 from .database_index import schedule_pages
+from .facets import VOCABULARIES, forget_vocabulary_names
 from .indexing import schedule
 from .sources import PageSource
 
@@ -100,3 +101,8 @@ def connect() -> None:
     post_delete.connect(
         on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted"
     )
+    for vocabulary in VOCABULARIES.values():
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_vocabulary_names, sender=vocabulary, dispatch_uid=f"search.{vocabulary.__name__}"
+            )
