@@ -59,4 +59,4 @@ format: install
 
 clean:
 	-./scripts/search-engine.sh stop
-	rm -rf $(VENV) staticfiles db.sqlite3 test-artifacts .search-engine
+	rm -rf $(VENV) staticfiles db.sqlite3 .cache test-artifacts .search-engine

@@ -25,11 +25,9 @@ FRAGMENT_SECONDS = 15 * 60
 
 
 def _guarded(operation, fallback):
-    """Run a cache operation in a savepoint: a failing database cache is logged, never propagated,
-    and cannot abort the transaction around it (PostgreSQL refuses every later query otherwise)."""
+    """Run a cache operation; a failing cache is logged, never propagated to the reader or editor."""
     try:
-        with transaction.atomic():
-            return operation()
+        return operation()
     except Exception:
         logger.warning("Cache unavailable: %s.", fallback, exc_info=True)
         return None

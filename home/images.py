@@ -39,6 +39,14 @@ PRESETS = {
 }
 
 
+# Single renditions used outside the presets: the share card (og:image / twitter:image, the size
+# both recommend, as JPEG since WeChat and some crawlers skip WebP), a company's logo in its
+# JSON-LD, and gallery tiles ({% image photo.image fill-480x320 %} in blocks/gallery.html).
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+SCHEMA_LOGO_SPEC = "max-512x512|format-png"
+GALLERY_SPEC = "fill-480x320"
+
+
 def preset_specs(preset: str) -> list[str]:
     """The rendition filter specs a preset renders, e.g. "fill-400x225|format-webp"."""
     return Filter.expand_spec(PRESETS[preset][0])
@@ -48,3 +56,9 @@ def image_prefetch(field_name, preset):
     """Prefetch an image foreign key with the renditions of a preset, so a listing's cards cost no queries."""
     renditions = CreditedImage.objects.prefetch_renditions(*preset_specs(preset))
     return Prefetch(field_name, queryset=renditions)
+
+
+def every_spec() -> list[str]:
+    """Every rendition a public page may show of an image."""
+    specs = [spec for preset in PRESETS for spec in preset_specs(preset)]
+    return [*specs, SHARE_IMAGE_SPEC, SCHEMA_LOGO_SPEC, GALLERY_SPEC]

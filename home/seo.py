@@ -24,9 +24,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
+from home.images import SHARE_IMAGE_SPEC
+
 SCHEMA_CONTEXT = "https://schema.org"
-# og:image / twitter:image: the size both recommend, as JPEG (WeChat and some crawlers skip WebP).
-SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 # Fields that can describe a page when the editor left search_description empty, in order.
 DESCRIPTION_FIELDS = ("search_description", "standfirst", "summary", "intro", "tagline")
 DESCRIPTION_MAX = 300

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from home.images import SCHEMA_LOGO_SPEC
 from home.seo import absolute_url, describe, image_url, publisher, schema_for
 
 SHANGHAI = {"@type": "PostalAddress", "addressLocality": "Shanghai", "addressCountry": "CN"}
@@ -71,7 +72,7 @@ def company_schema(page, request) -> dict:
     if page.home_country:
         data["foundingLocation"] = {"@type": "Country", "name": page.home_country}
     if page.logo:
-        data["logo"] = image_url(request, page.logo, "max-512x512|format-png")
+        data["logo"] = image_url(request, page.logo, SCHEMA_LOGO_SPEC)
     return data
 
 
