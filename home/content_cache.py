@@ -39,6 +39,17 @@ def content_version() -> int:
     return version if version is not None else time.time_ns()
 
 
+def cached(name: str, compute):
+    """What `compute()` returns (HTML, a list of terms), kept under the current content version:
+    computed once per change of published content, whatever the number of readers."""
+    key = f"maghub:fragment:{name}:{content_version()}"
+    value = _guarded(lambda: cache.get(key), "computing uncached")
+    if value is None:
+        value = compute()
+        _guarded(lambda: cache.set(key, value, FRAGMENT_SECONDS), "value not kept")
+    return value
+
+
 def bump_content_version(**kwargs) -> None:
     """Move the version on once the change is committed, so no reader caches the old content
     under the new version; a cache failure is logged and never breaks the save that called it."""

@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page, Site
 
 from home.images import SHARE_IMAGE_SPEC
+from maghub.pages import trail as page_trail
 
 SCHEMA_CONTEXT = "https://schema.org"
 # Fields that can describe a page when the editor left search_description empty, in order.
@@ -148,7 +149,7 @@ def publisher(request) -> dict:
 
 def breadcrumb_list(page, request) -> dict | None:
     """schema.org BreadcrumbList from the site's home page down to `page`."""
-    trail = [p for p in page.get_ancestors(inclusive=True).live().specific(defer=True) if p.depth > 1]
+    trail = [p for p in page_trail(page) if p.live and p.depth > 1]
     if len(trail) < 2:
         return None
     return {
