@@ -29,6 +29,16 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _wait_for(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    sys.exit(f"gunicorn did not start on port {port}")
+
+
 def _paths() -> dict[str, str]:
     from news.models import ArticlePage, CompanyProfilePage, EventReportPage, Industry
 
@@ -77,7 +87,7 @@ def run() -> None:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "maghub.settings.production",
             "SECRET_KEY": "bench-only",
-            "ALLOWED_HOSTS": "127.0.0.1",
+            "ALLOWED_HOSTS": "127.0.0.1,testserver",
             "DATABASE_URL": f"sqlite:///{db}",
             "CACHE_DIR": str(Path(tmp) / "cache"),
             "MEDIA_ROOT": str(Path(tmp) / "media"),
@@ -85,7 +95,7 @@ def run() -> None:
             "BIND_HOST": "127.0.0.1",
             "LOG_LEVEL": "WARNING",
         }
-        os.environ.update({k: env[k] for k in ("CACHE_DIR", "MEDIA_ROOT")})
+        os.environ.update(env)  # this process (content, SQL counts) runs what gunicorn runs
         setup_django(db)
         from django.core.management import call_command
 
@@ -108,7 +118,7 @@ def run() -> None:
             env=env,
         )
         try:
-            time.sleep(3)
+            _wait_for(port, server)
             base = f"http://127.0.0.1:{port}"
             for path in paths.values():  # warm every worker's caches
                 for _ in range(4):

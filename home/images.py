@@ -27,6 +27,13 @@ class CreditedRendition(AbstractRendition):
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
+    def __setstate__(self, state):
+        # A rendition is only ever unpickled out of the cache. Wagtail writes back every
+        # rendition it found that is not marked as coming from there (it marks prefetched
+        # ones only), which would make each page read rewrite the cache.
+        super().__setstate__(state)
+        self._from_cache = True
+
 
 # Renditions per use: WebP with a JPEG (PNG for logos) fallback, in widths the browser
 # picks from via srcset/sizes. {% responsive_image image "card" %} renders one of these.

@@ -115,7 +115,8 @@ def absolute_url(request, path: str) -> str:
 
 
 def image_url(request, image, spec: str = SHARE_IMAGE_SPEC) -> str:
-    return absolute_url(request, image.get_rendition(spec).url) if image else ""
+    # get_renditions(), not get_rendition(): the latter rewrites the cache on every call.
+    return absolute_url(request, image.get_renditions(spec)[spec].url) if image else ""
 
 
 def shorten(text: str, limit: int) -> str:
