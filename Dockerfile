@@ -21,8 +21,8 @@ COPY . .
 # collectstatic needs no secrets or database: run it with the base settings and a throwaway key.
 RUN SECRET_KEY=collectstatic-only DJANGO_SETTINGS_MODULE=maghub.settings.base \
     python manage.py collectstatic --noinput --verbosity 0 \
- && mkdir -p /app/media && chown -R maghub:maghub /app/media
+ && mkdir -p /app/media /app/.cache && chown -R maghub:maghub /app/media /app/.cache
 
 USER maghub
 EXPOSE 8000
-CMD ["sh", "-c", "exec gunicorn maghub.wsgi --bind 0.0.0.0:${PORT} --workers 3 --access-logfile -"]
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "maghub.wsgi"]

@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 MANAGE := $(BIN)/python manage.py
 # `make test DB=postgres` runs the suite on a throwaway PostgreSQL (Debian's packages); CI does.
+# The tests where the cache matters run on a throwaway Redis (scripts/with-redis.sh) either way.
 DB     ?= sqlite
 WITH_DB := $(if $(filter postgres,$(DB)),./scripts/with-postgres.sh,)
 
@@ -26,7 +27,7 @@ run: install
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn maghub.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	BIND_HOST=127.0.0.1 PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py maghub.wsgi
 
 test: export DJANGO_SETTINGS_MODULE = maghub.settings.test
 test: install
@@ -35,7 +36,7 @@ test: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(WITH_DB) sh -c '$(BIN)/pytest -n 2 --dist loadfile -m "not e2e" && $(BIN)/pytest -m e2e'
+	$(WITH_DB) ./scripts/with-redis.sh sh -c '$(BIN)/pytest -n 2 --dist loadfile -m "not e2e" && $(BIN)/pytest -m e2e'
 
 bench: export DJANGO_SETTINGS_MODULE = maghub.settings.test
 bench: install
@@ -59,4 +60,4 @@ format: install
 
 clean:
 	-./scripts/search-engine.sh stop
-	rm -rf $(VENV) staticfiles db.sqlite3 test-artifacts .search-engine
+	rm -rf $(VENV) staticfiles db.sqlite3 .cache test-artifacts .search-engine

@@ -13,3 +13,10 @@ class HomeConfig(AppConfig):
         from home import content_cache
 
         content_cache.connect()
+
+        from django.db.models.signals import post_save
+
+        from home.images import CreditedImage
+        from home.tasks import render_on_save
+
+        post_save.connect(render_on_save, sender=CreditedImage, dispatch_uid="render-renditions-on-save")

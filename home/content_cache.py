@@ -25,11 +25,9 @@ FRAGMENT_SECONDS = 15 * 60
 
 
 def _guarded(operation, fallback):
-    """Run a cache operation in a savepoint: a failing database cache is logged, never propagated,
-    and cannot abort the transaction around it (PostgreSQL refuses every later query otherwise)."""
+    """Run a cache operation; a failing cache is logged, never propagated to the reader or editor."""
     try:
-        with transaction.atomic():
-            return operation()
+        return operation()
     except Exception:
         logger.warning("Cache unavailable: %s.", fallback, exc_info=True)
         return None
@@ -39,6 +37,17 @@ def content_version() -> int:
     """The current version; starts from the clock so a restarted cache never reuses an old one."""
     version = _guarded(lambda: cache.get_or_set(KEY, time.time_ns, timeout=None), "rendering uncached")
     return version if version is not None else time.time_ns()
+
+
+def cached(name: str, compute):
+    """What `compute()` returns (HTML, a list of terms), kept under the current content version:
+    computed once per change of published content, whatever the number of readers."""
+    key = f"maghub:fragment:{name}:{content_version()}"
+    value = _guarded(lambda: cache.get(key), "computing uncached")
+    if value is None:
+        value = compute()
+        _guarded(lambda: cache.set(key, value, FRAGMENT_SECONDS), "value not kept")
+    return value
 
 
 def bump_content_version(**kwargs) -> None:

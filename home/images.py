@@ -27,6 +27,13 @@ class CreditedRendition(AbstractRendition):
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
+    def __setstate__(self, state):
+        # A rendition is only ever unpickled out of the cache. Wagtail writes back every
+        # rendition it found that is not marked as coming from there (it marks prefetched
+        # ones only), which would make each page read rewrite the cache.
+        super().__setstate__(state)
+        self._from_cache = True
+
 
 # Renditions per use: WebP with a JPEG (PNG for logos) fallback, in widths the browser
 # picks from via srcset/sizes. {% responsive_image image "card" %} renders one of these.
@@ -39,6 +46,14 @@ PRESETS = {
 }
 
 
+# Single renditions used outside the presets: the share card (og:image / twitter:image, the size
+# both recommend, as JPEG since WeChat and some crawlers skip WebP), a company's logo in its
+# JSON-LD, and gallery tiles ({% image photo.image fill-480x320 %} in blocks/gallery.html).
+SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
+SCHEMA_LOGO_SPEC = "max-512x512|format-png"
+GALLERY_SPEC = "fill-480x320"
+
+
 def preset_specs(preset: str) -> list[str]:
     """The rendition filter specs a preset renders, e.g. "fill-400x225|format-webp"."""
     return Filter.expand_spec(PRESETS[preset][0])
@@ -48,3 +63,9 @@ def image_prefetch(field_name, preset):
     """Prefetch an image foreign key with the renditions of a preset, so a listing's cards cost no queries."""
     renditions = CreditedImage.objects.prefetch_renditions(*preset_specs(preset))
     return Prefetch(field_name, queryset=renditions)
+
+
+def every_spec() -> list[str]:
+    """Every rendition a public page may show of an image."""
+    specs = [spec for preset in PRESETS for spec in preset_specs(preset)]
+    return [*specs, SHARE_IMAGE_SPEC, SCHEMA_LOGO_SPEC, GALLERY_SPEC]

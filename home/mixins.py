@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
 from home.api_fields import TermsField, image_field
+from maghub.pages import ViewRestrictionsInOneQuery, public
 from news.listing import Listing
 
 
@@ -96,8 +97,7 @@ class TaggedPageMixin(models.Model):
             for field in cls.vocabulary_fields()
         ]
         return (
-            cls.objects.live()
-            .public()
+            public(cls.objects.live())
             .prefetch_related(*term_prefetches, *cls.listing_prefetches())
             .order_by(*cls.listing_ordering, "-pk")
         )
@@ -131,7 +131,7 @@ class TaggedPageMixin(models.Model):
         return self.industry_list + self.district_list
 
 
-class ShareableMixin(models.Model):
+class ShareableMixin(ViewRestrictionsInOneQuery, models.Model):
     """What search engines and social apps show: a share image next to Wagtail's SEO fields."""
 
     share_image = models.ForeignKey(
@@ -159,7 +159,7 @@ class ShareableMixin(models.Model):
         return self.share_image or self.main_image
 
 
-class IndexPageMixin(models.Model):
+class IndexPageMixin(ViewRestrictionsInOneQuery, models.Model):
     """An index page: an intro, then its children filtered, newest first, paginated."""
 
     intro = models.TextField(blank=True)

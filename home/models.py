@@ -7,6 +7,7 @@ from wagtail.models import Orderable, Page
 
 from home.images import CreditedImage, CreditedRendition
 from home.mixins import ShareableMixin
+from maghub.pages import route_in_one_query
 from news.models import ArticlePage, CompanyProfilePage, EventReportPage
 
 __all__ = ["CreditedImage", "CreditedRendition", "HomePage", "HomeFeaturedArticle", "HomeFeaturedCompany"]
@@ -28,6 +29,12 @@ class HomePage(ShareableMixin, Page):
     promote_panels = Page.promote_panels + ShareableMixin.panels
 
     top_story_count = 5
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return route_in_one_query(self, request, path_components)
+
     industry_sections = 4
     per_industry = 3
 

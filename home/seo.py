@@ -24,9 +24,10 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
+from home.images import SHARE_IMAGE_SPEC
+from maghub.pages import trail as page_trail
+
 SCHEMA_CONTEXT = "https://schema.org"
-# og:image / twitter:image: the size both recommend, as JPEG (WeChat and some crawlers skip WebP).
-SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 # Fields that can describe a page when the editor left search_description empty, in order.
 DESCRIPTION_FIELDS = ("search_description", "standfirst", "summary", "intro", "tagline")
 DESCRIPTION_MAX = 300
@@ -114,7 +115,8 @@ def absolute_url(request, path: str) -> str:
 
 
 def image_url(request, image, spec: str = SHARE_IMAGE_SPEC) -> str:
-    return absolute_url(request, image.get_rendition(spec).url) if image else ""
+    # get_renditions(), not get_rendition(): the latter rewrites the cache on every call.
+    return absolute_url(request, image.get_renditions(spec)[spec].url) if image else ""
 
 
 def shorten(text: str, limit: int) -> str:
@@ -148,7 +150,7 @@ def publisher(request) -> dict:
 
 def breadcrumb_list(page, request) -> dict | None:
     """schema.org BreadcrumbList from the site's home page down to `page`."""
-    trail = [p for p in page.get_ancestors(inclusive=True).live().specific(defer=True) if p.depth > 1]
+    trail = [p for p in page_trail(page) if p.live and p.depth > 1]
     if len(trail) < 2:
         return None
     return {

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from home.seo import view_seo
+from maghub.pages import public
 from news.models import ArticlePage, Author
 
 ARTICLES_PER_PAGE = 20
@@ -11,8 +12,7 @@ ARTICLES_PER_PAGE = 20
 
 def articles_by(author):
     return (
-        ArticlePage.objects.live()
-        .public()
+        public(ArticlePage.objects.live())
         .filter(author_links__author=author)
         .select_related("lead_image")
         .order_by("-first_published_at")
@@ -20,7 +20,7 @@ def articles_by(author):
 
 
 def authors_with_articles():
-    public_articles = ArticlePage.objects.live().public().values("pk")
+    public_articles = public(ArticlePage.objects.live()).values("pk")
     return Author.objects.filter(article_links__page__in=public_articles).distinct().order_by("name")
 
 

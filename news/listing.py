@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 
+from home.content_cache import cached
+
 
 @dataclass
 class TermFilter:
@@ -25,7 +27,9 @@ class TermFilter:
     @classmethod
     def from_field(cls, field, params):
         vocabulary = field.related_model
-        choices = list(vocabulary.objects.order_by("name"))
+        choices = cached(
+            f"choices-{vocabulary._meta.label_lower}", lambda: list(vocabulary.objects.order_by("name"))
+        )
         filter_ = cls(
             param=vocabulary.query_param,
             label=vocabulary._meta.verbose_name.capitalize(),

@@ -8,6 +8,7 @@ article lists that article, company and event templates place with
 from dataclasses import dataclass
 
 from home.images import image_prefetch
+from maghub.pages import public
 from news.models import ArticlePage
 
 MORE_LIMIT = 4
@@ -23,8 +24,7 @@ class RelatedGroup:
 def public_articles(exclude=None):
     """Live public articles, newest first, with their thumbnail renditions."""
     articles = (
-        ArticlePage.objects.live()
-        .public()
+        public(ArticlePage.objects.live())
         .prefetch_related(image_prefetch("lead_image", "thumb"))
         .order_by("-first_published_at", "-pk")
     )

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from home.images import SCHEMA_LOGO_SPEC
 from home.seo import absolute_url, describe, image_url, publisher, schema_for
 
 SHANGHAI = {"@type": "PostalAddress", "addressLocality": "Shanghai", "addressCountry": "CN"}
@@ -17,11 +18,6 @@ def person(author, request) -> dict:
 
 def organization_ref(company, request) -> dict:
     return {"@type": "Organization", "name": company.title, "url": company.get_full_url(request)}
-
-
-def live(pages) -> list:
-    """Live pages of a relation; in Python, so previews (with unsaved relations) work too."""
-    return [page for page in pages.all() if page.live]
 
 
 def keywords(page) -> list[str]:
@@ -45,7 +41,7 @@ def article_schema(page, request) -> dict:
         "publisher": publisher(request),
         "articleSection": [term.name for term in page.industry_list],
         "keywords": keywords(page),
-        "about": [organization_ref(company, request) for company in live(page.companies_mentioned)],
+        "about": [organization_ref(company, request) for company in page.companies],
         "isAccessibleForFree": True,
     }
 
@@ -59,10 +55,10 @@ def company_schema(page, request) -> dict:
         "url": page.website or page.get_full_url(request),
         "sameAs": [page.get_full_url(request)] if page.website else [],
         "location": {"@type": "Place", "address": SHANGHAI},
-        "award": [str(award) for award in page.awards.select_related("award")],
+        "award": [str(award) for award in page.award_list],
         "hasCredential": [
             {"@type": "EducationalOccupationalCredential", "name": str(held.certification)}
-            for held in page.certifications.select_related("certification")
+            for held in page.certification_list
         ],
         "keywords": keywords(page),
     }
@@ -71,7 +67,7 @@ def company_schema(page, request) -> dict:
     if page.home_country:
         data["foundingLocation"] = {"@type": "Country", "name": page.home_country}
     if page.logo:
-        data["logo"] = image_url(request, page.logo, "max-512x512|format-png")
+        data["logo"] = image_url(request, page.logo, SCHEMA_LOGO_SPEC)
     return data
 
 
@@ -92,8 +88,8 @@ def event_schema(page, request) -> dict:
             organization_ref(link.company, request)
             if link.company
             else {"@type": "Organization", "name": link.name}
-            for link in page.organisers.select_related("company")
+            for link in page.host_list
         ],
         "image": [image_url(request, image)] if image else [],
-        "attendee": [organization_ref(company, request) for company in live(page.participating_companies)],
+        "attendee": [organization_ref(company, request) for company in page.companies],
     }

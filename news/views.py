@@ -2,6 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from home.content_cache import cached
 from news.sections import term_sections
 
 
@@ -25,7 +26,8 @@ def term_detail(request, vocabulary, slug):
         {
             "term": term,
             "vocabulary": vocabulary._meta,
-            "sections": term_sections(term),
+            # Cards of three page types: built once per change of published content.
+            "sections": cached(f"sections-{term._meta.label_lower}-{term.pk}", lambda: term_sections(term)),
             "breadcrumb_trail": [
                 (vocabulary._meta.verbose_name_plural.capitalize(), vocabulary.index_url()),
                 (term.name, None),

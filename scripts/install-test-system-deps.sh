@@ -15,6 +15,8 @@ command -v javac >/dev/null 2>&1 || apt_packages="$apt_packages default-jdk-head
 command -v mvn >/dev/null 2>&1 || apt_packages="$apt_packages maven"
 command -v npm >/dev/null 2>&1 || apt_packages="$apt_packages nodejs npm"
 [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || apt_packages="$apt_packages fonts-wqy-microhei"
+# wrk: the load generator of `make bench` (bench/serving.py).
+command -v wrk >/dev/null 2>&1 || apt_packages="$apt_packages wrk"
 
 if [ -n "$apt_packages" ]; then
     if [ "$(id -u)" -ne 0 ]; then

@@ -9,10 +9,12 @@ from django.core.cache import caches
 import pytest
 
 from home.site_tree import ensure_home_page
+from maghub.cache import cache_settings
 from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
 from search.client import get_client
 
 from . import search_engine as engine
+from .redis_server import RedisServer
 
 
 def pytest_configure(config):
@@ -61,6 +63,29 @@ def _empty_caches():
     yield
     for cache in caches.all(initialized_only=True):
         cache.clear()
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """The session's Redis: REDIS_URL (scripts/with-redis.sh) or a redis-server of this process's own."""
+    if os.environ.get("REDIS_URL"):
+        yield os.environ["REDIS_URL"].rstrip("/")
+        return
+    server = RedisServer.start()
+    yield server.url
+    server.stop()
+
+
+@pytest.fixture
+def redis_cache(settings, redis_url):
+    """The default cache on Redis, as in production: a database of this xdist worker's own
+    (workers share the server), emptied before and after the test."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    database = int(worker.removeprefix("gw")) + 1 if worker else 0
+    settings.CACHES = {"default": cache_settings(f"{redis_url}/{database}", directory=None)}
+    caches["default"].clear()
+    yield caches["default"]
+    caches["default"].clear()
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """docker-compose.yml cannot run here (no Docker engine), so its shape is checked instead."""
 
+import os
+import runpy
 from pathlib import Path
 
 import pytest
@@ -32,16 +34,33 @@ def test_services_and_images(services):
 
 def test_web_is_gunicorn_with_production_settings(services):
     web = services["web"]
-    assert command(web).startswith("gunicorn maghub.wsgi")
-    assert "0.0.0.0:8000" in command(web)
+    assert command(web) == "gunicorn -c gunicorn.conf.py maghub.wsgi"
     assert web["ports"] == ["8000:8000"]
     env = web["environment"]
     assert env["DJANGO_SETTINGS_MODULE"] == "maghub.settings.production"
-    for name in ("SECRET_KEY", "DATABASE_URL", "ELASTICSEARCH_URL", "ALLOWED_HOSTS"):
+    for name in ("SECRET_KEY", "DATABASE_URL", "ELASTICSEARCH_URL", "ALLOWED_HOSTS", "REDIS_URL"):
         assert env[name], name
     assert env["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in env["DATABASE_URL"]
     assert env["ELASTICSEARCH_URL"] == "http://elasticsearch:9200"
     assert "${SECRET_KEY:?" in env["SECRET_KEY"]  # no default secret: compose refuses to start without one
+
+
+def test_gunicorn_conf_serves_on_port_with_workers_from_the_cpus(monkeypatch):
+    monkeypatch.setenv("PORT", "8000")
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert conf["bind"] == "0.0.0.0:8000"
+    assert conf["workers"] == os.cpu_count() * 2 + 1
+    assert conf["timeout"] > 0 and conf["keepalive"] > 0
+    assert conf["max_requests"] > 0 and 0 < conf["max_requests_jitter"] < conf["max_requests"]
+    assert conf["accesslog"] == "-" and "%(D)s" in conf["access_log_format"]
+
+
+def test_the_cache_is_a_redis_every_web_worker_shares(services):
+    assert services["web"]["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+    assert services["redis"]["image"].startswith("redis:")
+    assert "allkeys-lru" in command(services["redis"])
+    assert services["web"]["depends_on"]["redis"]["condition"] == "service_healthy"
 
 
 def test_web_waits_for_healthy_database_and_search(services):

@@ -4,6 +4,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from home import content_cache
+from maghub.pages import trail as page_trail
 
 register = template.Library()
 
@@ -14,7 +15,7 @@ def breadcrumbs(context):
     trail = context.get("breadcrumb_trail")
     page = context.get("page")
     if trail is None and page is not None and page.depth > 2:
-        ancestors = page.get_ancestors().filter(depth__gt=2).specific(defer=True)
+        ancestors = [ancestor for ancestor in page_trail(page)[:-1] if ancestor.depth > 2]
         trail = [(ancestor.title, ancestor.url) for ancestor in ancestors] + [(page.title, None)]
     return {"trail": trail or [], "home_url": "/"}
 

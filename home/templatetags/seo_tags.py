@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from home.seo import page_seo, view_seo
 from home.sharing import share_text
+from maghub.pages import is_public
 
 register = template.Library()
 
@@ -31,7 +32,7 @@ def seo_head(context):
 def share_panel(context, page):
     """A QR code and share text; nothing for drafts, previews or restricted pages."""
     request = context.get("request")
-    if not page.pk or not Page.objects.live().public().filter(pk=page.pk).exists():
+    if not is_public(page):
         return {"share": None}
     return {
         "share": {

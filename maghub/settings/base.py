@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from maghub.cache import cache_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "maghub"
 
@@ -118,12 +120,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "maghub_cache",
-    }
-}
+# A cache every worker shares and no request writes to the database for: Redis when REDIS_URL
+# is set (docker-compose), files on the machine otherwise (`make run`). See maghub/cache.py.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+CACHES = {"default": cache_settings(REDIS_URL, os.environ.get("CACHE_DIR", BASE_DIR / ".cache"))}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Slow or failing work (mail, notifications, index writes) goes through django-tasks.

@@ -101,7 +101,8 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
     @cached_property
     def companies(self):
         """The live participating companies, by name, ready for cards."""
-        pks = [company.pk for company in self.participating_companies.all()]
+        # A subquery for a saved event; the in-memory relation's keys for a preview.
+        pks = self.participating_companies.values_list("pk", flat=True)
         return list(
             self.participating_companies.model.listing_queryset().filter(pk__in=pks).order_by("title")
         )

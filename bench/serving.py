@@ -1,0 +1,144 @@
+"""Pages under load: gunicorn (gunicorn.conf.py, 2 sync workers) with production settings on
+SQLite and the demo content, driven by wrk (Debian's package) for BENCH_SECONDS per URL.
+
+Prints req/s and latency percentiles for each URL as a ratio to /healthz from the same run,
+and the SQL each URL costs (Django's test client, counted once caches are warm).
+The cache is Redis when REDIS_URL is set, files otherwise (as `make run`).
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.setup import setup_django
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+WRK = shutil.which("wrk") or "/usr/bin/wrk"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for(port: int, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    sys.exit(f"gunicorn did not start on port {port}")
+
+
+def _paths() -> dict[str, str]:
+    from news.models import ArticlePage, CompanyProfilePage, EventReportPage, Industry
+
+    return {
+        "/healthz": "/healthz",
+        "article": ArticlePage.objects.live().order_by("-first_published_at").first().url,
+        "event report": EventReportPage.objects.live().first().url,
+        "company": CompanyProfilePage.objects.live().first().url,
+        "home": "/",
+        "/news/": "/news/",
+        "taxonomy page": Industry.objects.order_by("name").first().get_absolute_url(),
+    }
+
+
+def _sql_counts(paths: dict[str, str]) -> dict[str, tuple[int, int]]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client, counts = Client(HTTP_HOST="127.0.0.1"), {}
+    for name, path in paths.items():
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            client.get(path)
+        writes = sum(not q["sql"].lstrip().upper().startswith("SELECT") for q in captured)
+        counts[name] = (len(captured), writes)
+    return counts
+
+
+def _wrk(url: str) -> tuple[float, str, str]:
+    out = subprocess.run(  # noqa: S603 - Debian's wrk
+        [WRK, "-t2", "-c8", f"-d{SECONDS}s", "--latency", url], capture_output=True, text=True, check=True
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = re.search(r"50%\s+(\S+)", out).group(1)
+    p99 = re.search(r"99%\s+(\S+)", out).group(1)
+    return rate, p50, p99
+
+
+def run() -> None:
+    if not Path(WRK).exists():
+        sys.exit("wrk is missing: apt-get install wrk")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "serving.sqlite3"
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "maghub.settings.production",
+            "SECRET_KEY": "bench-only",
+            "ALLOWED_HOSTS": "127.0.0.1,testserver",
+            "DATABASE_URL": f"sqlite:///{db}",
+            "CACHE_DIR": str(Path(tmp) / "cache"),
+            "MEDIA_ROOT": str(Path(tmp) / "media"),
+            "WEB_CONCURRENCY": "2",
+            "BIND_HOST": "127.0.0.1",
+            "LOG_LEVEL": "WARNING",
+        }
+        os.environ.update(env)  # this process (content, SQL counts) runs what gunicorn runs
+        setup_django(db)
+        from django.core.management import call_command
+
+        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+        call_command("collectstatic", "--noinput", verbosity=0)
+        paths = _paths()
+        counts = _sql_counts(paths)
+        port = _free_port()
+        env["PORT"] = str(port)
+        server = subprocess.Popen(  # noqa: S603 - our venv's gunicorn
+            [
+                str(Path(sys.executable).parent / "gunicorn"),
+                "-c",
+                "gunicorn.conf.py",
+                "--access-logfile",
+                "/dev/null",
+                "maghub.wsgi",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        try:
+            _wait_for(port, server)
+            base = f"http://127.0.0.1:{port}"
+            for path in paths.values():  # warm every worker's caches
+                for _ in range(4):
+                    subprocess.run([WRK, "-t1", "-c2", "-d1s", base + path], capture_output=True)  # noqa: S603
+            print(
+                f"{'page':16} {'req/s':>8} {'of healthz':>11} {'p50':>9} {'p99':>9} {'SQL':>4} {'writes':>6}"
+            )
+            healthz = None
+            for name, path in paths.items():
+                rate, p50, p99 = _wrk(base + path)
+                healthz = healthz or rate
+                sql, writes = counts[name]
+                print(
+                    f"{name:16} {rate:8.0f} {rate / healthz:10.1%} {p50:>9} {p99:>9} {sql:4d} {writes:6d}",
+                    flush=True,
+                )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,76 @@
+"""The shared cache: Redis through Django's own backend, where an outage is a miss, never an error.
+
+Every page read asks the cache (content version, fragments, image renditions). When Redis is
+down or unreachable, reads answer "not cached", writes are dropped and the failure is logged,
+so readers get an uncached page instead of a server error.
+"""
+
+import functools
+import logging
+
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
+
+OUTAGES = (RedisConnectionError, RedisTimeoutError)
+
+
+def _on_outage(fallback):
+    """Wrap a client method: on a connection failure, log it and answer `fallback(*args)`."""
+
+    def decorate(method):
+        @functools.wraps(method)
+        def guarded(self, *args):
+            try:
+                return method(self, *args)
+            except OUTAGES as error:
+                logger.warning("Cache unavailable (%s): %s; serving uncached.", method.__name__, error)
+                return fallback(*args)
+
+        return guarded
+
+    return decorate
+
+
+class ResilientRedisCacheClient(RedisCacheClient):
+    get = _on_outage(lambda key, default: default)(RedisCacheClient.get)
+    get_many = _on_outage(lambda keys: {})(RedisCacheClient.get_many)
+    has_key = _on_outage(lambda key: False)(RedisCacheClient.has_key)
+    add = _on_outage(lambda key, value, timeout: False)(RedisCacheClient.add)
+    set = _on_outage(lambda key, value, timeout: None)(RedisCacheClient.set)
+    set_many = _on_outage(lambda data, timeout: None)(RedisCacheClient.set_many)
+    touch = _on_outage(lambda key, timeout: False)(RedisCacheClient.touch)
+    delete = _on_outage(lambda key: False)(RedisCacheClient.delete)
+    delete_many = _on_outage(lambda keys: None)(RedisCacheClient.delete_many)
+    clear = _on_outage(lambda: False)(RedisCacheClient.clear)
+    # A counter that cannot be read starts again: rate limits lapse during an outage.
+    incr = _on_outage(lambda key, delta: delta)(RedisCacheClient.incr)
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's RedisCache (LOCATION is a redis:// URL) with outages degraded to misses."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ResilientRedisCacheClient
+
+
+def cache_settings(redis_url: str, directory) -> dict:
+    """CACHES["default"]: Redis when `redis_url` is set, else files under `directory`, which every
+    gunicorn worker on the machine shares and which costs one file read on a hit."""
+    if redis_url:
+        return {
+            "BACKEND": "maghub.cache.ResilientRedisCache",
+            "LOCATION": redis_url,
+            "KEY_PREFIX": "maghub",
+            # A reader waits at most this long on an unresponsive Redis before rendering uncached.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+        }
+    return {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(directory),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
