@@ -4,6 +4,8 @@ from django.urls import reverse
 
 import pytest
 
+from news.models import Industry
+
 
 @pytest.fixture(params=["database"])
 def backend(request, settings, db):
@@ -70,3 +72,23 @@ def test_suggest_api(client, corpus):
     data = client.get(reverse("search_suggest"), {"q": "nest"}).json()
     assert [s["title"] for s in data["suggestions"]] == ["Nestlé expands its Pudong research centre"]
     assert client.get(reverse("search_suggest"), {"q": "x" * 101}).status_code == 400
+
+
+def test_vocabulary_changes_show_at_once_in_choices_and_labels(
+    client, corpus, django_capture_on_commit_callbacks
+):
+    def industries():
+        response = client.get(reverse("search"), {"q": "logistics"})
+        groups = {g["name"]: g for g in response.context["facet_groups"]}
+        return {v["value"]: v["label"] for v in groups["industry"]["values"]}
+
+    assert industries()["logistics"] == "Logistics"
+    industry = Industry.objects.get(slug="logistics")
+    with django_capture_on_commit_callbacks(execute=True):
+        industry.name = "Logistics & supply chain"
+        industry.save()
+    assert industries()["logistics"] == "Logistics & supply chain"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Industry.objects.create(name="Biotech", slug="biotech")
+    assert client.get(reverse("search"), {"industry": "biotech"}).status_code == 200
