@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from datetime import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import connections
 from django.db.models import Case, IntegerField, Q, QuerySet, When
 from django.db.models.functions import Cast, Coalesce, ExtractYear
@@ -34,6 +35,11 @@ from ..queries import FACETS, Hit, SearchRequest, SearchResults, Suggestion
 from ..sources import DatabaseSource, PageSource, database_sources, document_id, get_source
 
 SNIPPET_CHARS = 160
+# The words "did you mean" picks from (every searchable title and vocabulary name) are read
+# from every page title: at 100,000 pages that costs more than the search itself, so they are
+# kept for a while. A correction that misses a word published minutes ago is harmless.
+CORRECTION_WORDS_KEY = "search:correction-words"
+CORRECTION_WORDS_SECONDS = 10 * 60
 _source = PageSource()
 PAGES = PageSource.name
 
@@ -148,6 +154,10 @@ def _matches_anything(text: str) -> bool:
 
 
 def _vocabulary() -> set[str]:
+    return cache.get_or_set(CORRECTION_WORDS_KEY, _read_vocabulary, CORRECTION_WORDS_SECONDS)
+
+
+def _read_vocabulary() -> set[str]:
     words: set[str] = set()
     names = list(_pages().values_list("title", flat=True))
     for vocabulary in VOCABULARIES.values():
