@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     AnyUser = AbstractBaseUser | AnonymousUser
 
 MODERATORS_GROUP = "Community moderators"
-#: Search documents of community posts carry this audience; only readers may see it.
-MEMBERS_AUDIENCE = "members"
 
 
 def membership_of(user: AnyUser) -> Membership | None:

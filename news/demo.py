@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
 
 from PIL import Image, ImageDraw
@@ -34,6 +34,7 @@ from news.models import (
     Industry,
     NewsIndexPage,
 )
+from news.signals import pages_written
 
 CONTENT = Path(__file__).with_name("demo_content.toml")
 
@@ -63,9 +64,13 @@ def load(log=print):
     Award.objects.get_or_create(
         name=story["award"]["name"], defaults={"description": story["award"]["description"]}
     )
-    event_report(events, profiles, photos, **story["event"])
+    event = event_report(events, profiles, photos, **story["event"])
     author, _ = Author.objects.get_or_create(slug=story["author"]["slug"], defaults=story["author"])
-    created = [spec["slug"] for spec in story["articles"] if demo_article(news, author, photos, **spec)[1]]
+    articles = [demo_article(news, author, photos, **spec) for spec in story["articles"]]
+    created = [article.slug for article, is_new in articles if is_new]
+    # Certifications are added after the companies were published: announce every demo page.
+    pages = [*profiles.values(), event, *(article for article, _ in articles)]
+    pages_written.send(sender=Page, ids=[page.pk for page in pages])
     log(
         f"Demo content ready: {ArticlePage.objects.live().count()} articles, "
         f"{CompanyProfilePage.objects.live().count()} companies, {EventReportPage.objects.live().count()} "

@@ -3,7 +3,8 @@
 Pages are written with bulk inserts and tree paths computed here rather than one
 `add_child()` per page: the Page rows, then the ArticlePage rows that extend them,
 then tags, bylines and company mentions, a batch per transaction. Articles are
-live and public, without revisions; rebuild the search index afterwards.
+live and public, without revisions. Each batch is announced with
+:data:`news.signals.pages_written`, since bulk inserts send no save or publish signals.
 """
 
 import random
@@ -32,6 +33,7 @@ from news.models import (
     PageDistrict,
     PageIndustry,
 )
+from news.signals import pages_written
 
 HEADLINES = [
     "{company} opens new {topic} centre in {district}",
@@ -191,7 +193,9 @@ def generate_articles(count, *, batch_size=1000, seed=None, progress=None, text=
     writer = ArticleBatchWriter(index, Vocabulary(), random.Random(seed), text)  # noqa: S311 - not for secrets
     written = 0
     while written < count:
-        written += len(writer.write(min(batch_size, count - written)))
+        articles = writer.write(min(batch_size, count - written))
+        pages_written.send(sender=ArticlePage, ids=[article.pk for article in articles])
+        written += len(articles)
         if progress:
             progress(written)
     bump_content_version()  # bulk inserts send no publish signals

@@ -6,6 +6,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Public search"
 
     def ready(self):
-        from . import receivers
+        from . import community, receivers
+        from .sources import register_source
 
         receivers.connect()
+        register_source(community.PostSource())
+        community.connect()

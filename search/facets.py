@@ -1,16 +1,32 @@
-"""Facet counts from either backend, turned into labelled values."""
+"""The facets' values: where they come from, and the counts of either backend turned into
+labelled values.
+
+Which facets there are, in which order, and the document field each one reads is defined
+once, in :data:`search.documents.FACET_FIELDS` (``FACETS`` in queries.py is its keys).
+Their values: ``type`` holds document kinds (labelled by :data:`search.queries.KIND_LABELS`);
+the facets in :data:`VOCABULARIES` hold slugs of a news vocabulary (labelled by its names);
+``year`` labels itself.
+"""
+
+from django.db.models import Model
 
 from news.models import District, Industry
 
 from .queries import FACETS, KIND_LABELS, FacetValue, SearchRequest
 
+VOCABULARIES = {"industry": Industry, "district": District}
+
+
+def tagging_model(facet: str) -> type[Model]:
+    """The model tagging pages with a vocabulary facet's terms (e.g. ``PageIndustry``)."""
+    return VOCABULARIES[facet]._meta.get_field("page_relations").related_model
+
 
 def _labels(facet: str, values: list[str]) -> dict[str, str]:
     if facet == "type":
         return {value: KIND_LABELS.get(value, value) for value in values}
-    if facet in ("industry", "district"):
-        model = Industry if facet == "industry" else District
-        return dict(model.objects.filter(slug__in=values).values_list("slug", "name"))
+    if facet in VOCABULARIES:
+        return dict(VOCABULARIES[facet].objects.filter(slug__in=values).values_list("slug", "name"))
     return {value: value for value in values}
 
 

@@ -3,8 +3,7 @@
 from django import forms
 from django.core.validators import slug_re
 
-from news.models import District, Industry
-
+from .facets import VOCABULARIES
 from .queries import KIND_LABELS, SORT_CHOICES, SORT_RELEVANCE, SearchRequest
 
 MAX_VALUES = 10
@@ -34,8 +33,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = Industry.objects.values_list("slug", "name")
-        self.fields["district"].choices = District.objects.values_list("slug", "name")
+        for facet, vocabulary in VOCABULARIES.items():
+            self.fields[facet].choices = vocabulary.objects.values_list("slug", "name")
         # "from" and "to" are Python keywords, so they are added here rather than declared.
         self.fields["from"] = forms.DateField(required=False, label="From", input_formats=["%Y-%m-%d"])
         self.fields["to"] = forms.DateField(required=False, label="To", input_formats=["%Y-%m-%d"])

@@ -80,16 +80,16 @@ def document_actions(documents, index: str) -> Iterator[dict]:
         yield action
 
 
-def write(kind: str, ids: Sequence[int], client: Elasticsearch | None = None) -> None:
+def write(source: str, ids: Sequence[int], client: Elasticsearch | None = None) -> None:
     """Index the objects that belong in the index now and delete the others. Raises on failure."""
     client = client or get_client()
     ensure_index(client)
-    documents = get_source(kind).load(ids)
+    documents = get_source(source).load(ids)
     present = {document.meta.id for document in documents}
     actions = list(document_actions(documents, alias_name()))
     actions += [
         {"_op_type": "delete", "_index": alias_name(), "_id": doc_id}
-        for doc_id in (document_id(kind, pk) for pk in ids)
+        for doc_id in (document_id(source, pk) for pk in ids)
         if doc_id not in present
     ]
     _, errors = bulk(client, actions, raise_on_error=False, stats_only=False)
@@ -98,15 +98,15 @@ def write(kind: str, ids: Sequence[int], client: Elasticsearch | None = None) ->
         raise BulkIndexError(f"{len(errors)} document(s) failed to index", errors)
 
 
-def record_failure(kind: str, ids: Sequence[int], error: object) -> None:
+def record_failure(source: str, ids: Sequence[int], error: object) -> None:
     """Remember objects whose index entry may be stale, for ``search_index --sync``."""
     message = str(error)[:2000]
-    pending = PendingIndexOperation.objects.filter(kind=kind, object_id__in=ids)
+    pending = PendingIndexOperation.objects.filter(source=source, object_id__in=ids)
     pending.update(attempts=F("attempts") + 1, last_error=message, updated_at=timezone.now())
     existing = set(pending.values_list("object_id", flat=True))
     PendingIndexOperation.objects.bulk_create(
         [
-            PendingIndexOperation(kind=kind, object_id=pk, last_error=message)
+            PendingIndexOperation(source=source, object_id=pk, last_error=message)
             for pk in ids
             if pk not in existing
         ],
@@ -114,7 +114,7 @@ def record_failure(kind: str, ids: Sequence[int], error: object) -> None:
     )
 
 
-def sync_objects(kind: str, ids: Sequence[int]) -> bool:
+def sync_objects(source: str, ids: Sequence[int]) -> bool:
     """Write the objects and clear their pending rows; on failure record them. True on success.
 
     During a rebuild the write goes to the live index, which the rebuild is about to replace,
@@ -128,25 +128,25 @@ def sync_objects(kind: str, ids: Sequence[int]) -> bool:
             client = get_client()
             rebuilding = rebuild_in_progress(client)
             if rebuilding:
-                record_failure(kind, chunk, WRITTEN_DURING_REBUILD)
-            write(kind, chunk, client)
+                record_failure(source, chunk, WRITTEN_DURING_REBUILD)
+            write(source, chunk, client)
         except INDEX_ERRORS as error:
-            logger.warning("search: %s index write failed for %d object(s): %s", kind, len(chunk), error)
-            record_failure(kind, chunk, error)
+            logger.warning("search: %s index write failed for %d object(s): %s", source, len(chunk), error)
+            record_failure(source, chunk, error)
             ok = False
         else:
             if not rebuilding:
-                PendingIndexOperation.objects.filter(kind=kind, object_id__in=chunk).delete()
+                PendingIndexOperation.objects.filter(source=source, object_id__in=chunk).delete()
     return ok
 
 
 @task()
-def sync_task(kind: str, ids: list[int]) -> bool:
+def sync_task(source: str, ids: list[int]) -> bool:
     """The background job behind :func:`schedule`."""
-    return sync_objects(kind, ids)
+    return sync_objects(source, ids)
 
 
-def schedule(kind: str, ids: Iterable[int]) -> None:
+def schedule(source: str, ids: Iterable[int]) -> None:
     """Bring these objects' index entries up to date in the background; never raises.
 
     This is what receivers (and the community app, for posts) call after a change.
@@ -155,25 +155,25 @@ def schedule(kind: str, ids: Iterable[int]) -> None:
         return
     for chunk in chunked(sorted(set(ids)), BATCH_SIZE):
         try:
-            sync_task.enqueue(kind, chunk)
+            sync_task.enqueue(source, chunk)
         except Exception as error:
             logger.exception("search: could not enqueue an index write")
             try:
-                record_failure(kind, chunk, error)
+                record_failure(source, chunk, error)
             except Exception:
                 logger.exception("search: could not record a failed index write")
 
 
 def retry_pending(limit: int | None = None) -> tuple[int, int]:
     """Retry recorded failures; returns (objects synced, objects still pending)."""
-    rows = PendingIndexOperation.objects.order_by("kind", "object_id").values_list("kind", "object_id")
-    by_kind: dict[str, list[int]] = {}
-    for kind, pk in rows[:limit] if limit else rows:
-        by_kind.setdefault(kind, []).append(pk)
+    rows = PendingIndexOperation.objects.order_by("source", "object_id").values_list("source", "object_id")
+    by_source: dict[str, list[int]] = {}
+    for source, pk in rows[:limit] if limit else rows:
+        by_source.setdefault(source, []).append(pk)
     synced = 0
-    for kind, ids in by_kind.items():
+    for source, ids in by_source.items():
         for chunk in chunked(ids, BATCH_SIZE):
-            if sync_objects(kind, chunk):
+            if sync_objects(source, chunk):
                 synced += len(chunk)
     return synced, PendingIndexOperation.objects.count()
 

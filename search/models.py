@@ -6,7 +6,7 @@ from django.db import models
 class PendingIndexOperation(models.Model):
     """One object whose index entry may be stale; the sync re-reads it from the database."""
 
-    kind = models.CharField(max_length=40)
+    source = models.CharField(max_length=40)  # the source name, e.g. "page" (see search.sources)
     object_id = models.BigIntegerField()
     attempts = models.PositiveIntegerField(default=1)
     last_error = models.TextField(blank=True)
@@ -15,9 +15,9 @@ class PendingIndexOperation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["kind", "object_id"], name="unique_pending_index_operation")
+            models.UniqueConstraint(fields=["source", "object_id"], name="unique_pending_index_operation")
         ]
         ordering = ["pk"]
 
     def __str__(self):
-        return f"{self.kind}-{self.object_id} ({self.attempts} attempts)"
+        return f"{self.source}-{self.object_id} ({self.attempts} attempts)"

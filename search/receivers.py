@@ -13,7 +13,9 @@ from modelsearch import index
 from modelsearch.tasks import insert_or_update_object_task
 
 from news.models import CompanyProfilePage
+from news.signals import pages_written
 
+from .database_index import schedule_pages
 from .indexing import schedule
 from .sources import PageSource
 
@@ -37,7 +39,7 @@ def on_page_published(sender, instance, **kwargs) -> None:
     ids = [instance.pk]
     if isinstance(instance, CompanyProfilePage):
         ids += _mentioning(instance)
-    schedule("page", ids)
+    schedule(PageSource.name, ids)
 
 
 def _indexes_child_relations(model) -> bool:
@@ -57,22 +59,28 @@ def on_page_published_refresh_wagtail_index(sender, instance, **kwargs) -> None:
         )
 
 
+def on_pages_written(sender, ids, **kwargs) -> None:
+    """Pages written in bulk (no save or publish signals): both indexes take them in batches."""
+    schedule(PageSource.name, ids)
+    schedule_pages(ids)
+
+
 def on_subtree_changed(sender, instance, **kwargs) -> None:
     """Unpublish, move, slug change: every indexable page in the subtree may have changed."""
-    schedule("page", _page_and_descendants(instance))
+    schedule(PageSource.name, _page_and_descendants(instance))
 
 
 def on_page_deleted(sender, instance, **kwargs) -> None:
     """A deleted page leaves the index (deleting a parent sends this for each descendant)."""
     if isinstance(instance, Page):
-        schedule("page", [instance.pk])
+        schedule(PageSource.name, [instance.pk])
 
 
 def on_view_restriction_changed(sender, instance, **kwargs) -> None:
     """A privacy change removes (or restores) the restricted page and everything below it."""
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        schedule("page", _page_and_descendants(page))
+        schedule(PageSource.name, _page_and_descendants(page))
 
 
 def connect() -> None:
@@ -81,6 +89,7 @@ def connect() -> None:
     page_published.connect(
         on_page_published_refresh_wagtail_index, dispatch_uid="search.page_published_wagtail_index"
     )
+    pages_written.connect(on_pages_written, dispatch_uid="search.pages_written")
     page_unpublished.connect(on_subtree_changed, dispatch_uid="search.page_unpublished")
     post_page_move.connect(on_subtree_changed, dispatch_uid="search.post_page_move")
     page_slug_changed.connect(on_subtree_changed, dispatch_uid="search.page_slug_changed")

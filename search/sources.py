@@ -1,9 +1,17 @@
 """Where documents come from: each source turns database rows into documents in batches.
 
-A source has a ``kind`` (the prefix of its document ids), ``load(ids)`` returning the
-documents of those ids that belong in the index now (the rest are removed), and
-``all_ids()`` for a rebuild. Pages are built in. The community app registers its own
-source for posts with :func:`register_source`.
+Two words, two meanings, everywhere in search/:
+
+- a document's **kind** is what it is for a reader: ``article``, ``company``, ``event`` or
+  ``post``. It is the document field ``kind`` behind the ``type`` facet (the URL's
+  ``type=`` parameter, :attr:`SearchRequest.kinds`), and :attr:`Hit.kind` / the API's ``type``.
+- a **source** is where documents come from, named by :attr:`Source.name` (``page`` for
+  articles, companies and events alike; ``post`` for community posts). The name prefixes
+  document ids (``page-42``), and index writes are scheduled and retried per source name.
+
+A source has ``load(ids)`` returning the documents of those ids that belong in the index
+now (the rest are removed), and ``all_ids()`` for a rebuild. Pages are built in; search
+registers the community's post source (:mod:`search.community`) with :func:`register_source`.
 """
 
 import json
@@ -43,7 +51,7 @@ from .text import html_to_text, stream_to_text
 
 
 class Source(Protocol):
-    kind: str
+    name: str
 
     def load(self, ids: Sequence[int]) -> list[ContentDocument | PreparedDocument]: ...
 
@@ -53,11 +61,13 @@ class Source(Protocol):
 class DatabaseSource(Source, Protocol):
     """A source the database backend can search too (pages are searched there directly).
 
-    ``audience`` is who may see its documents; ``find`` returns ``(pk, date)`` of the
-    objects matching a query, newest first; ``complete`` the pks to suggest for typed text.
+    ``audience`` is who may see its documents and ``kind`` the one kind they all are;
+    ``find`` returns ``(pk, date)`` of the objects matching a query, newest first;
+    ``complete`` the pks to suggest for typed text.
     """
 
     audience: str
+    kind: str
 
     def find(
         self, parsed: ParsedQuery, *, date_from: date | None = None, date_to: date | None = None
@@ -70,13 +80,13 @@ _SOURCES: dict[str, Source] = {}
 
 
 def register_source(source: Source) -> None:
-    """Make ``source.kind`` indexable: lifecycle syncs, ``--sync`` and ``--rebuild`` use it."""
-    _SOURCES[source.kind] = source
+    """Make ``source.name`` indexable: lifecycle syncs, ``--sync`` and ``--rebuild`` use it."""
+    _SOURCES[source.name] = source
 
 
-def get_source(kind: str) -> Source:
-    """The source registered for ``kind`` (KeyError when there is none)."""
-    return _SOURCES[kind]
+def get_source(name: str) -> Source:
+    """The source registered as ``name`` (KeyError when there is none)."""
+    return _SOURCES[name]
 
 
 def all_sources() -> list[Source]:
@@ -93,9 +103,9 @@ def database_sources(audiences: Iterable[str]) -> list[DatabaseSource]:
     ]
 
 
-def document_id(kind: str, pk: int) -> str:
-    """The index id of object ``pk`` of a source kind, e.g. ``page-42``."""
-    return f"{kind}-{pk}"
+def document_id(source: str, pk: int) -> str:
+    """The index id of object ``pk`` of the source named ``source``, e.g. ``page-42``."""
+    return f"{source}-{pk}"
 
 
 def _pairs(rows: Iterable[tuple]) -> dict[int, list]:
@@ -129,8 +139,9 @@ class PageSource:
     (:meth:`ContentDocument.prepare`): no model instances, no StreamField blocks.
     """
 
-    kind = "page"
-    models = (ArticlePage, CompanyProfilePage, EventReportPage)
+    name = "page"
+    kinds = {"article": ArticlePage, "company": CompanyProfilePage, "event": EventReportPage}
+    models = tuple(kinds.values())
     batch_size = 1000
     _columns = (
         "pk",
@@ -262,7 +273,7 @@ def _mentions(companies: list[tuple[str, str, str]]) -> dict[str, list[str]]:
 def _story(document_class, kind: str, pk: int, extras: dict, fields: dict) -> PreparedDocument:
     """An article or event report: a story with the companies it mentions."""
     fields.update(_mentions(extras["companies"].get(pk, [])))
-    return document_class.prepare(document_id("page", pk), kind=kind, **fields)
+    return document_class.prepare(document_id(PageSource.name, pk), kind=kind, **fields)
 
 
 def _article(row: tuple, extras: dict, **fields) -> PreparedDocument:

@@ -1,7 +1,9 @@
 """The search API on the database: Wagtail's search backend for text, the ORM for the rest.
 
 Meant for `make run` and small sites (and as the fallback when Elasticsearch is down):
-it holds match sets in memory, which is fine for thousands of pages, not millions.
+it holds the ids of every match in memory, which is fine for tens of thousands of pages,
+not millions. The text matches as a subquery; the facets are counted in one aggregate
+query; by relevance, pages with the words in their title lead, newest first.
 Pages are searched here; other registered sources (community posts, for members only)
 answer through their own ``find``/``complete`` when the reader's audiences allow them.
 Their documents carry no industry, district or company, so those filters leave them out.
@@ -9,11 +11,14 @@ Their documents carry no industry, district or company, so those filters leave t
 
 import difflib
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from datetime import datetime
 
-from django.db.models import Q
-from django.db.models.functions import Coalesce, ExtractYear
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections
+from django.db.models import BooleanField, ExpressionWrapper, IntegerField, Q, QuerySet
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -21,34 +26,22 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Phrase, PlainText
 
-from news.models import (
-    ArticlePage,
-    CompanyProfilePage,
-    District,
-    EventReportPage,
-    Industry,
-    PageDistrict,
-    PageIndustry,
-)
-
 from ..documents import ContentDocument
-from ..facets import build_facets
+from ..facets import VOCABULARIES, build_facets, tagging_model
 from ..highlight import MARK_END, MARK_START, render
 from ..parsing import ParsedQuery, has_cjk, parse_query
 from ..queries import FACETS, Hit, SearchRequest, SearchResults, Suggestion
-from ..sources import PageSource, database_sources, document_id, get_source
+from ..sources import DatabaseSource, PageSource, database_sources, document_id, get_source
 
-KIND_MODELS = {"article": ArticlePage, "company": CompanyProfilePage, "event": EventReportPage}
 SNIPPET_CHARS = 160
 _source = PageSource()
+PAGES = PageSource.name
 
-Key = tuple[str, int]  # (source kind, pk): "page" for pages, e.g. "post" for community posts
+Key = tuple[str, int]  # (source name, pk): "page" for pages, e.g. "post" for community posts
 
 
 def _kind_of_content_type() -> dict[int, str]:
-    from django.contrib.contenttypes.models import ContentType
-
-    return {ContentType.objects.get_for_model(model).pk: kind for kind, model in KIND_MODELS.items()}
+    return {ContentType.objects.get_for_model(model).pk: kind for kind, model in PageSource.kinds.items()}
 
 
 def _pages():
@@ -70,12 +63,12 @@ def _base_filters(pages, request: SearchRequest):
     return pages
 
 
-def _facet_filter(pages, facet: str, values: tuple[str, ...]):
+def _in_selection(facet: str, values: tuple[str, ...]) -> Q:
+    """Pages carrying one of the selected values of a facet (no query of its own: a subquery)."""
     if facet == "type":
         kinds = _kind_of_content_type()
-        return pages.filter(content_type_id__in=[ct for ct, kind in kinds.items() if kind in values])
-    through = PageIndustry if facet == "industry" else PageDistrict
-    return pages.filter(pk__in=through.objects.filter(tag__slug__in=values).values("content_object_id"))
+        return Q(content_type_id__in=[ct for ct, kind in kinds.items() if kind in values])
+    return Q(pk__in=tagging_model(facet).objects.filter(tag__slug__in=values).values("content_object_id"))
 
 
 def _plain_text_fields() -> tuple[str, str]:
@@ -84,19 +77,33 @@ def _plain_text_fields() -> tuple[str, str]:
     return ("title_text", "body_text") if "title_text" in names else ("title", "body")
 
 
-def _entries_containing(text: str) -> list[int]:
-    """Pages whose indexed text contains ``text`` (Chinese has no word breaks for the tokenizer)."""
+def _entries_containing(text: str):
+    """Pages whose indexed text contains ``text`` (Chinese has no word breaks for the tokenizer),
+    as a subquery of page ids."""
     title, body = _plain_text_fields()
-    ids = IndexEntry.objects.filter(
-        Q(**{f"{title}__icontains": text}) | Q(**{f"{body}__icontains": text})
-    ).values_list("object_id", flat=True)
-    return [int(pk) for pk in ids if str(pk).isdigit()]
+    page_types = list(_kind_of_content_type())
+    return (
+        IndexEntry.objects.filter(content_type_id__in=page_types)
+        .filter(Q(**{f"{title}__icontains": text}) | Q(**{f"{body}__icontains": text}))
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
+    )
 
 
-def _match(pages, parsed: ParsedQuery) -> list[int] | None:
-    """Ids matching the text, best first (None when there is no text to match)."""
-    if not parsed:
-        return None
+def _text_matches(latin: list) -> QuerySet:
+    """Page ids matching every Latin word and phrase in Wagtail's index, as a subquery.
+
+    Relevance is not asked of Wagtail's backend: on SQLite it scores each match with a
+    correlated subquery that repeats the full-text match per row (seconds at 20,000
+    pages); :func:`_rank` orders the matches instead.
+    """
+    query = latin[0] if len(latin) == 1 else And(latin)
+    results = get_search_backend("default").search(query, Page.objects.all(), order_by_relevance=False)
+    return results.get_queryset().order_by().values("pk")
+
+
+def _match(pages, parsed: ParsedQuery):
+    """The pages matching the text (``pages`` itself when there is no text to match)."""
     latin = []
     for text in (*parsed.terms, *parsed.phrases):
         if has_cjk(text):
@@ -105,41 +112,69 @@ def _match(pages, parsed: ParsedQuery) -> list[int] | None:
             latin.append(Phrase(text) if " " in text else PlainText(text))
     for text in parsed.excluded:
         pages = pages.exclude(pk__in=_entries_containing(text))
-    if not latin:
-        return list(pages.order_by("-search_date", "-pk").values_list("pk", flat=True))
-    return _search(pages, latin)
+    if latin:
+        pages = pages.filter(pk__in=_text_matches(latin))
+    return pages
 
 
-def _search(pages, queries) -> list[int]:
-    query = queries[0] if len(queries) == 1 else And(queries)
-    candidates = Page.objects.filter(pk__in=list(pages.values_list("pk", flat=True)))
-    return [page.pk for page in get_search_backend("default").search(query, candidates)]
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def _title_words(title: str, words: tuple[str, ...]) -> int:
+    """How many of the words start a word of the title (case and accents ignored)."""
+    folded = _fold(title)
+    return sum(
+        1
+        for word in words
+        if (word in title if has_cjk(word) else re.search(rf"(?<!\w){re.escape(_fold(word))}", folded))
+    )
+
+
+def _rank(rows: list[tuple[int, datetime | None, str]], words: tuple[str, ...]) -> list[int]:
+    """Page ids by relevance: pages with more of the words in their title first, newest first among equals."""
+
+    def key(row: tuple[int, datetime | None, str]) -> tuple:
+        pk, when, title = row
+        return (_title_words(title, words), when is not None, when.timestamp() if when else 0, pk)
+
+    rows.sort(key=key, reverse=True)
+    return [pk for pk, _, _ in rows]
+
+
+def _matches_anything(text: str) -> bool:
+    """Whether a Latin word, on its own, matches any searchable page."""
+    return _pages().filter(pk__in=_text_matches([PlainText(text)])).exists()
 
 
 def _vocabulary() -> set[str]:
     words: set[str] = set()
-    names = [*_pages().values_list("title", flat=True), *Industry.objects.values_list("name", flat=True)]
-    names += District.objects.values_list("name", flat=True)
+    names = list(_pages().values_list("title", flat=True))
+    for vocabulary in VOCABULARIES.values():
+        names += vocabulary.objects.values_list("name", flat=True)
     for name in names:
         words.update(word.lower() for word in re.findall(r"\w{3,}", name))
     return words
 
 
 def _corrected(parsed: ParsedQuery) -> str | None:
-    """A "did you mean" query: each unknown word replaced by the closest known one."""
-    vocabulary = _vocabulary()
-    changed = False
-    terms = []
-    for term in parsed.terms:
-        match = (
-            None
-            if term.lower() in vocabulary
-            else difflib.get_close_matches(term.lower(), vocabulary, 1, 0.75)
-        )
-        terms.append(match[0] if match else term)
-        changed |= bool(match)
-    if not changed:
+    """A "did you mean" query: each word that matches nothing replaced by the closest known one.
+
+    Words that match something stay as typed, even when the whole query finds nothing:
+    a correctly spelled word is never "corrected".
+    """
+    unmatched = {term for term in parsed.terms if not has_cjk(term) and not _matches_anything(term)}
+    if not unmatched:
         return None
+    vocabulary = _vocabulary()
+    replacements = {}
+    for term in unmatched:
+        match = difflib.get_close_matches(term.lower(), vocabulary, 1, 0.75)
+        if match:
+            replacements[term] = match[0]
+    if not replacements:
+        return None
+    terms = [replacements.get(term, term) for term in parsed.terms]
     return " ".join([*terms, *(f'"{p}"' for p in parsed.phrases), *(f"-{e}" for e in parsed.excluded)])
 
 
@@ -170,12 +205,12 @@ def _snippet(text: str, words: tuple[str, ...]) -> str | None:
 
 def _documents(keys: list[Key]) -> dict[str, ContentDocument]:
     """The documents of these objects that are still searchable, by document id."""
-    by_kind: dict[str, list[int]] = defaultdict(list)
-    for kind, pk in keys:
-        by_kind[kind].append(pk)
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for source, pk in keys:
+        by_source[source].append(pk)
     documents = {}
-    for kind, ids in by_kind.items():
-        documents.update((doc.meta.id, doc) for doc in get_source(kind).load(ids))
+    for source, ids in by_source.items():
+        documents.update((doc.meta.id, doc) for doc in get_source(source).load(ids))
     return documents
 
 
@@ -205,44 +240,73 @@ def _hits(keys: list[Key], parsed: ParsedQuery) -> list[Hit]:
 
 
 def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]:
+    """Every facet's counts in one aggregate query, whatever the number of values.
+
+    The matching pages are a common table expression with a flag per facet selection,
+    counted per facet with a GROUP BY each, joined by UNION ALL. Each facet counts with the
+    other facets' selections applied. The expression is NOT MATERIALIZED: each count reads
+    only the rows its selections let through, so the year (a function call per row on
+    SQLite) is computed for those alone rather than for every page.
+    """
     selection = {facet: values for facet, values in request.facet_selection().items() if values}
-    counts: dict[str, dict[str, int]] = {}
-    for facet in FACETS:
-        pages = matching
-        for other, values in selection.items():
-            if other != facet:
-                pages = _facet_filter(pages, other, values)
-        if facet == "type":
-            kinds = _kind_of_content_type()
-            counts[facet] = dict(Counter(kinds[ct] for ct in pages.values_list("content_type_id", flat=True)))
-        elif facet == "year":
-            years = pages.annotate(year=ExtractYear("search_date")).values_list("year", flat=True)
-            counts[facet] = {str(year): n for year, n in Counter(years).items() if year}
-        else:
-            through = PageIndustry if facet == "industry" else PageDistrict
-            rows = through.objects.filter(content_object_id__in=pages.values("pk")).values_list(
-                "tag__slug", flat=True
-            )
-            counts[facet] = dict(Counter(rows))
+    flags = {
+        f"in_{facet}": ExpressionWrapper(_in_selection(facet, values), output_field=BooleanField())
+        for facet, values in selection.items()
+    }
+    rows = matching.order_by().annotate(year=ExtractYear("search_date"), **flags)
+    sql, params = rows.values("pk", "content_type_id", "year", *flags).query.sql_with_params()
+    connection = connections[rows.db]
+    name = connection.ops.quote_name
+
+    def where(facet: str) -> str:
+        return " AND ".join([f"m.in_{other}" for other in selection if other != facet] or ["1 = 1"])
+
+    def tagged(facet: str) -> str:
+        through, tags = tagging_model(facet)._meta.db_table, VOCABULARIES[facet]._meta.db_table
+        return (
+            f"SELECT '{facet}', t.slug, COUNT(*) FROM m"  # noqa: S608 - names and facets are ours
+            f" JOIN {name(through)} r ON r.content_object_id = m.pk"
+            f" JOIN {name(tags)} t ON t.id = r.tag_id WHERE {where(facet)} GROUP BY t.slug"
+        )
+
+    # Only the matching pages' SQL carries values, as parameters; the rest is names of ours.
+    per_facet = {
+        "type": f"SELECT 'type', CAST(m.content_type_id AS TEXT), COUNT(*) FROM m WHERE {where('type')}"  # noqa: S608
+        " GROUP BY m.content_type_id",
+        **{facet: tagged(facet) for facet in VOCABULARIES},
+        "year": f"SELECT 'year', CAST(m.year AS TEXT), COUNT(*) FROM m WHERE {where('year')} GROUP BY m.year",  # noqa: S608
+    }
+    query = f"WITH m AS NOT MATERIALIZED ({sql}) " + " UNION ALL ".join(per_facet[facet] for facet in FACETS)
+    counts: dict[str, dict[str, int]] = {facet: {} for facet in FACETS}
+    kinds = _kind_of_content_type()
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        for facet, value, n in cursor.fetchall():
+            if facet == "type":
+                value = kinds.get(int(value))
+            if value:
+                counts[facet][value] = n
     return counts
 
 
-def _other_matches(request: SearchRequest, parsed: ParsedQuery) -> dict[str, list[tuple[int, datetime]]]:
-    """Matches from the other sources the reader may see, by kind (before the type filter)."""
+def _other_matches(
+    request: SearchRequest, parsed: ParsedQuery
+) -> dict[DatabaseSource, list[tuple[int, datetime]]]:
+    """Matches from the other sources the reader may see (before the type filter)."""
     if request.industries or request.districts or request.companies:
         return {}
     return {
-        source.kind: source.find(parsed, date_from=request.date_from, date_to=request.date_to)
+        source: source.find(parsed, date_from=request.date_from, date_to=request.date_to)
         for source in database_sources(request.audiences)
     }
 
 
 def _count_others(counts: dict[str, dict[str, int]], others, request: SearchRequest) -> None:
     """Add the other sources' matches to the type facet and (type filter applied) to the year facet."""
-    for kind, rows in others.items():
+    for source, rows in others.items():
         if rows:
-            counts["type"][kind] = len(rows)
-        if rows and (not request.kinds or kind in request.kinds):
+            counts["type"][source.kind] = len(rows)
+        if rows and (not request.kinds or source.kind in request.kinds):
             years = Counter(str(timezone.localtime(created).year) for _, created in rows)
             for year, n in years.items():
                 counts["year"][year] = counts["year"].get(year, 0) + n
@@ -254,41 +318,40 @@ def _newest_first(rows: list[tuple[Key, datetime | None]]) -> list[Key]:
 
 
 def _run(request: SearchRequest, parsed: ParsedQuery) -> tuple[list[Key], dict]:
-    pages = _base_filters(_pages(), request)
-    matched = _match(pages, parsed)
-    matching = pages if matched is None else _pages().filter(pk__in=matched)
+    matching = _match(_base_filters(_pages(), request), parsed)
     counts = _facet_counts(matching, request)
     for facet, values in request.facet_selection().items():
         if values:
-            matching = _facet_filter(matching, facet, values)
+            matching = matching.filter(_in_selection(facet, values))
     others = _other_matches(request, parsed)
     _count_others(counts, others, request)
     other_rows = [
-        ((kind, pk), created)
-        for kind, rows in others.items()
-        if not request.kinds or kind in request.kinds
+        ((source.name, pk), created)
+        for source, rows in others.items()
+        if not request.kinds or source.kind in request.kinds
         for pk, created in rows
     ]
-    if matched is None or not request.by_relevance:
+    if not (parsed and request.by_relevance):
         page_rows = matching.order_by("-search_date", "-pk").values_list("pk", "search_date")
         if not other_rows:
-            return [("page", pk) for pk, _ in page_rows], counts
-        return _newest_first([(("page", pk), when) for pk, when in page_rows] + other_rows), counts
-    # By relevance: pages in the search backend's order, then the others (ranked by recency).
-    allowed = set(matching.values_list("pk", flat=True))
-    return [("page", pk) for pk in matched if pk in allowed] + [key for key, _ in other_rows], counts
+            return [(PAGES, pk) for pk, _ in page_rows], counts
+        return _newest_first([((PAGES, pk), when) for pk, when in page_rows] + other_rows), counts
+    # By relevance: pages ranked on their titles, then the others (ranked by recency).
+    ranked = _rank(list(matching.values_list("pk", "search_date", "title")), parsed.positive)
+    return [(PAGES, pk) for pk in ranked] + [key for key, _ in other_rows], counts
 
 
 def search(request: SearchRequest) -> SearchResults:
     """Run the request on the database."""
     parsed = request.parsed
     ordered, counts = _run(request, parsed)
-    corrected = None
-    if not ordered and parsed.terms:
-        corrected = _corrected(parsed)
-        if corrected:
-            parsed = parse_query(corrected)
-            ordered, counts = _run(request, parsed)
+    corrected = _corrected(parsed) if not ordered and parsed.terms else None
+    if corrected:
+        retried, retried_counts = _run(request, parse_query(corrected))
+        if retried:
+            parsed, ordered, counts = parse_query(corrected), retried, retried_counts
+        else:
+            corrected = None
     page_keys = ordered[request.offset : request.offset + request.per_page]
     return SearchResults(
         request=request,
@@ -306,10 +369,10 @@ def suggest(text: str, audiences: frozenset[str], size: int) -> list[Suggestion]
     for word in text.split():
         pages = pages.filter(Q(title__icontains=word) | Q(companyprofilepage__name_zh__icontains=word))
     ids = pages.order_by("-search_date").values_list("pk", flat=True)[:size]
-    keys: list[Key] = [("page", pk) for pk in ids]
+    keys: list[Key] = [(PAGES, pk) for pk in ids]
     for source in database_sources(audiences):
         if len(keys) < size:
-            keys += [(source.kind, pk) for pk in source.complete(text, size - len(keys))]
+            keys += [(source.name, pk) for pk in source.complete(text, size - len(keys))]
     documents = _documents(keys)
     return [
         Suggestion(title=doc.title, url=doc.url, kind=doc.kind)

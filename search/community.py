@@ -7,7 +7,8 @@
   :func:`search.indexing.schedule`, which never raises, so no receiver can break the
   member's save. A failed write is retried by ``search_index --sync``.
 
-Both are installed by :meth:`community.apps.CommunityConfig.ready`.
+Both are installed by :meth:`search.apps.SearchConfig.ready`: the community app knows
+nothing of search, it only announces its changes (:mod:`community.signals`).
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save
 
 from community import signals
-from community.access import MEMBERS_AUDIENCE, membership_of
+from community.access import membership_of
 from community.models import Category, Membership, Post, Thread
-from search.documents import PostDocument
-from search.indexing import schedule
-from search.parsing import ParsedQuery, has_cjk
 
-KIND = "post"
+from .documents import MEMBERS, PostDocument
+from .indexing import schedule
+from .parsing import ParsedQuery, has_cjk
+
+NAME = "post"  # the source name (document ids "post-<pk>"); its documents' kind is "post" too
 BATCH_SIZE = 1000
 #: What the database backend matches words against (the index has the same in title, body, authors).
 SEARCHED_FIELDS = ("thread__title", "body", "author__membership__full_name", "author__username")
@@ -67,8 +69,9 @@ class PostSource:
     are titled "Re: ..." and are found by their text, not suggested (one suggestion per thread).
     """
 
-    kind = KIND
-    audience = MEMBERS_AUDIENCE
+    name = NAME
+    kind = "post"
+    audience = MEMBERS
 
     def indexable(self) -> QuerySet[Post]:
         return Post.objects.indexable()
@@ -138,35 +141,35 @@ class PostSource:
 
 def on_post_changed(sender, post: Post, action: str, **kwargs) -> None:
     """Created, edited, hidden, unhidden or deleted: the post's document is rebuilt or removed."""
-    schedule(KIND, [post.pk])
+    schedule(NAME, [post.pk])
 
 
 def on_thread_changed(sender, thread: Thread, action: str, **kwargs) -> None:
     """Moved, hidden, unhidden or deleted: every post of the thread changes category or visibility."""
-    schedule(KIND, thread.posts.values_list("pk", flat=True))
+    schedule(NAME, thread.posts.values_list("pk", flat=True))
 
 
 def on_post_removed(sender, instance: Post, **kwargs) -> None:
     """A post deleted from the database (e.g. with its thread, in the admin) leaves the index."""
-    schedule(KIND, [instance.pk])
+    schedule(NAME, [instance.pk])
 
 
 def on_category_saved(sender, instance: Category, created: bool, **kwargs) -> None:
     """A renamed category (its slug is the documents' ``category``) reindexes its posts."""
     if not created:
-        schedule(KIND, Post.objects.filter(thread__category=instance).values_list("pk", flat=True))
+        schedule(NAME, Post.objects.filter(thread__category=instance).values_list("pk", flat=True))
 
 
 def on_membership_saved(sender, instance: Membership, update_fields=None, **kwargs) -> None:
     """A member's new name (e.g. from the profile page) reaches their posts' ``authors``."""
     if update_fields is None or "full_name" in update_fields:
-        schedule(KIND, Post.objects.filter(author_id=instance.user_id).values_list("pk", flat=True))
+        schedule(NAME, Post.objects.filter(author_id=instance.user_id).values_list("pk", flat=True))
 
 
 def connect() -> None:
     """Wire the community's changes to the search indexer."""
-    signals.post_changed.connect(on_post_changed, sender=Post, dispatch_uid="community.search.post")
-    signals.thread_changed.connect(on_thread_changed, sender=Thread, dispatch_uid="community.search.thread")
-    post_delete.connect(on_post_removed, sender=Post, dispatch_uid="community.search.post_deleted")
-    post_save.connect(on_category_saved, sender=Category, dispatch_uid="community.search.category")
-    post_save.connect(on_membership_saved, sender=Membership, dispatch_uid="community.search.membership")
+    signals.post_changed.connect(on_post_changed, sender=Post, dispatch_uid="search.community.post")
+    signals.thread_changed.connect(on_thread_changed, sender=Thread, dispatch_uid="search.community.thread")
+    post_delete.connect(on_post_removed, sender=Post, dispatch_uid="search.community.post_deleted")
+    post_save.connect(on_category_saved, sender=Category, dispatch_uid="search.community.category")
+    post_save.connect(on_membership_saved, sender=Membership, dispatch_uid="search.community.membership")
