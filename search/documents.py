@@ -4,6 +4,8 @@ Every document carries ``kind`` (article, company, event, post) and ``audience``
 (``public`` or ``members``); queries always filter on the audience.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,11 +21,13 @@ AUDIENCES = frozenset({PUBLIC, MEMBERS})
 # The facets readers narrow results by, and the field each one reads.
 FACET_FIELDS = {"type": "kind", "industry": "industries", "district": "districts", "year": "year"}
 
-# No possessive_english stemmer: osmem-server mis-indexes with it (every query matches).
+# "forum's" and "Hongqiao’s" (curly apostrophe: the standard tokenizer keeps U+2019 inside a
+# word and the possessive stemmer strips both forms) index as "forum" and "hongqiao".
 english = analyzer(
     "maghub_english",
     tokenizer="standard",
     filter=[
+        token_filter("maghub_possessive", type="stemmer", language="possessive_english"),
         "lowercase",
         "asciifolding",
         token_filter("maghub_english_stop", type="stop", stopwords="_english_"),
@@ -31,27 +35,36 @@ english = analyzer(
     ],
 )
 folding = analyzer("maghub_folding", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# Chinese, Japanese and Korean: the built-in ``cjk`` analysis (overlapping bigrams), indexing the
+# single characters too, so that a one-character query (店, 王) finds them; queries are analysed
+# by the built-in ``cjk`` analyzer (bigrams, or the character alone), whose bigrams sit at the
+# same positions as here, so phrases still need adjacent characters.
+cjk = analyzer(
+    "maghub_cjk",
+    tokenizer="standard",
+    filter=[
+        "cjk_width",
+        "lowercase",
+        token_filter("maghub_cjk_bigram", type="cjk_bigram", output_unigrams=True),
+        "stop",
+    ],
+)
+
+
+def ChineseText(**kwargs) -> Text:  # noqa: N802 - reads like the field classes beside it
+    """Text analysed into CJK bigrams and single characters (see ``cjk``)."""
+    return Text(analyzer=cjk, search_analyzer="cjk", **kwargs)
 
 
 def BilingualText(**kwargs) -> Text:  # noqa: N802 - reads like the field classes beside it
-    """English analysis (stemming, ASCII folding) with a ``cjk`` bigram sub-field for Chinese."""
-    return Text(analyzer=english, fields={"cjk": Text(analyzer="cjk")}, **kwargs)
+    """English analysis (possessives, stemming, ASCII folding) with a ``cjk`` bigram sub-field.
 
-
-# Every text a reader may search for is also copied into ``content``: a query matches one
-# field instead of six (on osmem-server a six-field multi_match cost about three times as
-# much), and words may come from different fields ("MUJI Changning": company and title).
-CONTENT = "content"
-
-
-def SearchedText(**kwargs) -> Text:  # noqa: N802
-    """A :func:`BilingualText` that is also copied into ``content``."""
-    return BilingualText(copy_to=CONTENT, **kwargs)
-
-
-def facet_value(facet: str, value: str) -> str:
-    """The ``facet_values`` entry for one facet value, e.g. ``industry:logistics``."""
-    return f"{facet}:{value}"
+    Each searched text keeps a field of its own, scored with its own weight: no field copies
+    the others, so a phrase never runs from the end of one field into the next. The values of
+    a multi-valued field sit ``position_increment_gap`` (100, Lucene's default for text)
+    positions apart, beyond any phrase slop the queries use.
+    """
+    return Text(analyzer=english, fields={"cjk": ChineseText()}, **kwargs)
 
 
 class ContentDocument(Document):
@@ -59,27 +72,27 @@ class ContentDocument(Document):
 
     kind = Keyword()
     audience = Keyword()
-    content = BilingualText()
-    title = SearchedText()
-    standfirst = SearchedText()
-    body = SearchedText()
+    title = BilingualText()
+    standfirst = BilingualText()
+    body = BilingualText()
     url = Keyword(index=False)
     date = Date()
     year = Keyword()  # the year facet: a terms aggregation is far cheaper than a date histogram
-    month = Keyword()  # "2026-11": the recency boost (a term on a month touches few documents)
-    # Every facet value of the document ("type:article", "industry:logistics", ...): one terms
-    # aggregation counts all facets at once, in a single pass over the matches.
-    facet_values = Keyword(multi=True)
     # Autocomplete: the title (and a company's Chinese name) as plain folded words, completed
     # with a bool_prefix query. search_as_you_type's shingle and edge-ngram sub-fields more
     # than doubled the indexing cost for no better suggestions on short titles.
     suggest = Text(analyzer=folding, norms=False)
-    industries = Keyword(multi=True)
-    districts = Keyword(multi=True)
+    # The industries' and districts' slugs, searchable as words too (``tags``).
+    industries = Keyword(multi=True, copy_to=["tags"])
+    districts = Keyword(multi=True, copy_to=["tags"])
+    tags = Text(analyzer=english, multi=True)
     companies = Keyword(multi=True)
-    company_names = SearchedText(multi=True)
-    name_zh = Text(analyzer="cjk", copy_to=CONTENT)
-    authors = Text(analyzer=folding, multi=True, copy_to=CONTENT)
+    # Articles and events: the companies they mention; a company: its own names.
+    company_names = BilingualText(multi=True)
+    # Articles and events: every name of the companies their headline or standfirst names.
+    subject_names = BilingualText(multi=True)
+    name_zh = ChineseText()  # a company's Chinese name: weighs like its title
+    authors = BilingualText(multi=True)
 
     @classmethod
     def build(cls, doc_id: str, **fields) -> "ContentDocument":
@@ -96,19 +109,7 @@ def _derived(fields: dict[str, Any]) -> dict[str, Any]:
     fields.setdefault("suggest", fields.get("title", ""))
     if fields.get("date"):
         fields.setdefault("year", str(fields["date"].year))
-        fields.setdefault("month", f"{fields['date']:%Y-%m}")
-    fields["facet_values"] = [
-        facet_value(facet, value)
-        for facet, name in FACET_FIELDS.items()
-        for value in _as_list(fields.get(name))
-    ]
     return fields
-
-
-def _as_list(value: Any) -> list:
-    if value in _EMPTY:
-        return []
-    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def check_audience(source: dict[str, Any]) -> None:
@@ -159,7 +160,7 @@ class CompanyDocument(ContentDocument):
 
 
 class EventDocument(ContentDocument):
-    venue = SearchedText()
+    venue = BilingualText()
 
 
 class PostDocument(ContentDocument):
@@ -207,3 +208,16 @@ def build_index(name: str) -> Index:
     for document_class in DOCUMENT_CLASSES:
         index.document(document_class)
     return index
+
+
+# The mapping's ``_meta`` entry holding a fingerprint of the index definition: an index built
+# with another definition (other fields, other analysis) needs ``search_index --rebuild``.
+DEFINITION_META = "maghub_definition"
+
+
+def index_definition(name: str) -> dict[str, Any]:
+    """``settings`` and ``mappings`` to create the index with, the fingerprint in ``_meta``."""
+    body = build_index(name).to_dict()
+    fingerprint = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()[:16]
+    body["mappings"]["_meta"] = {DEFINITION_META: fingerprint}
+    return body

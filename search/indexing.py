@@ -18,7 +18,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
 
 from .client import alias_name, elasticsearch_enabled, get_client
-from .documents import build_index, check_audience
+from .documents import check_audience, index_definition
 from .models import PendingIndexOperation
 from .sources import all_sources, document_id, get_source
 
@@ -56,7 +56,7 @@ def new_index_name() -> str:
 
 def create_index(client: Elasticsearch, name: str) -> None:
     """Create an empty index with MagHub's settings and mapping."""
-    build_index(name).create(using=client)
+    client.indices.create(index=name, **index_definition(name))
 
 
 def ensure_index(client: Elasticsearch) -> None:
@@ -225,12 +225,18 @@ def rebuild(client: Elasticsearch | None = None) -> tuple[str, int]:
 
 
 def outdated_fields(client: Elasticsearch, alias: str) -> list[str]:
-    """Fields MagHub's mapping defines that an index behind ``alias`` lacks: it was built by an
-    older release, and queries need ``search_index --rebuild`` to find what they look for."""
-    expected = set(build_index(alias).to_dict()["mappings"]["properties"])
-    mappings = client.indices.get_mapping(index=alias).values()
-    live = [set(index["mappings"].get("properties", {})) for index in mappings]
-    return sorted({name for fields in live for name in expected - fields})
+    """What differs between MagHub's index definition and an index behind ``alias`` (built by
+    another release): the fields it lacks or maps otherwise, or ``analysis`` when only the
+    analysers changed. Queries need ``search_index --rebuild`` to find what they look for."""
+    expected = index_definition(alias)["mappings"]
+    outdated: set[str] = set()
+    for index in client.indices.get_mapping(index=alias).values():
+        live = index["mappings"]
+        if live.get("_meta") != expected["_meta"]:
+            fields = live.get("properties", {})
+            changed = {name for name, spec in expected["properties"].items() if fields.get(name) != spec}
+            outdated |= changed or {"analysis"}
+    return sorted(outdated)
 
 
 def index_is_current(client: Elasticsearch | None = None) -> bool:
@@ -245,18 +251,18 @@ def status(client: Elasticsearch | None = None) -> dict:
     alias = alias_name()
     indexed: dict[str, int] = {}
     indices: list[str] = []
-    missing: list[str] = []
+    outdated: list[str] = []
     if client.indices.exists_alias(name=alias):
         indices = sorted(client.indices.get_alias(name=alias))
         response = client.search(
             index=alias, size=0, aggs={"kinds": {"terms": {"field": "kind", "size": 20}}}
         )
         indexed = {b["key"]: b["doc_count"] for b in response["aggregations"]["kinds"]["buckets"]}
-        missing = outdated_fields(client, alias)
+        outdated = outdated_fields(client, alias)
     return {
         "alias": alias,
         "indices": indices,
         "indexed": indexed,
-        "missing_fields": missing,
+        "outdated_fields": outdated,
         "pending": PendingIndexOperation.objects.count(),
     }

@@ -22,6 +22,10 @@ class ParsedQuery:
         """Everything the results must contain, words and phrases alike (for highlighting)."""
         return self.terms + self.phrases
 
+    def with_terms(self, terms) -> str:
+        """The query as typed, with ``terms`` in place of its words (a "did you mean" text)."""
+        return " ".join([*terms, *(f'"{p}"' for p in self.phrases), *(f"-{e}" for e in self.excluded)])
+
 
 def has_cjk(text: str) -> bool:
     """True when the text holds Chinese (or Japanese, Korean) characters."""

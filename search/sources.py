@@ -258,10 +258,20 @@ def _json(text: str | None) -> list:
     return json.loads(text) if text else []
 
 
-def _mentions(companies: list[tuple[str, str, str]]) -> dict[str, list[str]]:
+def _mentions(companies: list[tuple[str, str, str]], headline: str) -> dict[str, list[str]]:
+    """The companies a story mentions; those its headline or standfirst names are its subjects,
+    and all their names count for it (an English story about MUJI answers 无印良品 too)."""
+    headline = headline.lower()
     return {
         "companies": [slug for slug, _, _ in companies],
         "company_names": [name for _, *names in companies for name in names if name],
+        "subject_names": [
+            name
+            for _, *names in companies
+            if any(name and name.lower() in headline for name in names)
+            for name in names
+            if name
+        ],
     }
 
 
@@ -272,7 +282,8 @@ def _mentions(companies: list[tuple[str, str, str]]) -> dict[str, list[str]]:
 
 def _story(document_class, kind: str, pk: int, extras: dict, fields: dict) -> PreparedDocument:
     """An article or event report: a story with the companies it mentions."""
-    fields.update(_mentions(extras["companies"].get(pk, [])))
+    headline = f"{fields['title']} {fields.get('standfirst') or ''}"
+    fields.update(_mentions(extras["companies"].get(pk, []), headline))
     return document_class.prepare(document_id(PageSource.name, pk), kind=kind, **fields)
 
 

@@ -1,94 +1,32 @@
 """The search API on Elasticsearch (elasticsearch-dsl)."""
 
-from datetime import date, datetime
+import difflib
+import re
+from datetime import datetime
 
 from elasticsearch import ApiError, TransportError
 from elasticsearch_dsl import Q, Search
 
 from ..client import alias_name, get_client
-from ..documents import AUDIENCES, CONTENT, FACET_FIELDS
+from ..documents import AUDIENCES, FACET_FIELDS
 from ..facets import build_facets
 from ..highlight import MARK_END, MARK_START, render
-from ..parsing import ParsedQuery, has_cjk
+from ..parsing import ParsedQuery
 from ..queries import Hit as ResultHit
 from ..queries import SearchRequest, SearchResults, Suggestion
+from .relevance import analysed, near_misses, text_query, with_recency
 
 SEARCH_ERRORS = (ApiError, TransportError, OSError)
 
-# Latin queries match the English-analysed ``content`` (every searched text, copied into one
-# field); queries holding Chinese, Japanese or Korean characters match its ``cjk`` bigrams.
-# Matches in a title or a company name count for more: ``should`` clauses on those short
-# fields, which touch few documents.
-BOOSTED_FIELDS = ["title^3", "company_names^2"]
-BOOSTED_CJK_FIELDS = ["title.cjk^3", "company_names.cjk^2", "name_zh^3"]
 HIGHLIGHT_FIELDS = ["title", "standfirst", "body"]
-COUNTS = "counts"
-# Each facet counts with the other facets' selections applied (the post_filter pattern). The
-# counts for one set of applied selections sit under a chain of buckets, one per selection:
-# ``<ONLY><facet>`` (a terms bucket for its single selected value: it reads the values of the
-# documents the words match instead of evaluating a filter over the whole index, which on
-# osmem-server cost 40-60 ms at 100k) or ``<ANY><facet>`` (a filter bucket, for several values).
-ONLY = "only:"
-ANY = "any:"
+# Each facet counts the matches with every other facet's selection applied (a filter bucket
+# around a terms aggregation); the hits get all selections through the post_filter. Lucene
+# answers both from doc values and cached filter bitsets.
 MAX_FACET_VALUES = 50
 # Totals are counted exactly up to here ("10,000+" beyond): counting every match of a
 # very common word costs more than the reader gains from the exact figure.
 TRACK_TOTAL_HITS = 10_000
-# A gentle recency boost added to the text score when sorting by relevance: +0.3 for this
-# month's documents, +0.2 for last month's, +0.1 for the month before. A term on a month
-# touches a few thousand documents at most: on osmem-server, two such clauses on the year
-# (a third of the index each) cost more than the text match; function_score, a date range or
-# distance_feature read every match's date. No script: Lucene-safe.
-RECENCY_BOOSTS = (0.3, 0.2, 0.1)
-
-
-def recent_months(today: date, count: int) -> list[str]:
-    """``count`` months back from ``today``'s as ``YYYY-MM``, newest first."""
-    months = []
-    year, month = today.year, today.month
-    for _ in range(count):
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return months
-
-
-def recency_clauses(today: date | None = None) -> list[Q]:
-    """``should`` clauses lifting the last few months' documents a little."""
-    months = recent_months(today or date.today(), len(RECENCY_BOOSTS))
-    return [
-        Q("constant_score", filter=Q("term", month=month), boost=boost)
-        for month, boost in zip(months, RECENCY_BOOSTS, strict=True)
-    ]
-
-
-FUZZY = {"fuzziness": "AUTO", "prefix_length": 1, "max_expansions": 20}
-
-
-def analysed(field: str, text: str) -> str:
-    """The field itself, or its ``cjk`` bigram sub-field when ``text`` holds CJK characters."""
-    return f"{field}.cjk" if has_cjk(text) else field
-
-
-def text_query(parsed: ParsedQuery, fuzzy: bool = False) -> Q:
-    """Every word and every phrase must match somewhere; exclusions must not; titles weigh more.
-
-    ``fuzzy`` tolerates misspellings (the retry when the exact words found nothing).
-    """
-    if not parsed:
-        return Q("match_all")
-    positive = " ".join(parsed.positive)
-    field = analysed(CONTENT, positive)
-    must = []
-    if parsed.terms:
-        words = " ".join(parsed.terms)
-        must.append(Q("match", **{field: {"query": words, "operator": "and", **(FUZZY if fuzzy else {})}}))
-    must += [Q("match_phrase", **{field: phrase}) for phrase in parsed.phrases]
-    boosted = BOOSTED_CJK_FIELDS if field != CONTENT else BOOSTED_FIELDS
-    should = [Q("multi_match", query=positive, fields=boosted)]
-    must_not = [Q("match_phrase", **{analysed(CONTENT, text): text}) for text in parsed.excluded]
-    # No proximity bonus for words typed together: on osmem-server a sloppy phrase query
-    # about doubled the cost of the text query.
-    return Q("bool", must=must, should=should, must_not=must_not)
+_MARKED = re.compile(f"{MARK_START}([^{MARK_END}]*){MARK_END}")
 
 
 def audience_clause(audiences: frozenset[str]) -> "Q | None":
@@ -129,69 +67,32 @@ def selection_filter(facet: str, values: tuple[str, ...]) -> Q:
 
 
 def build_query(request: SearchRequest, fuzzy: bool = False) -> Q:
-    """The query part: text, filters, audience, and the recency boost when sorting by relevance."""
+    """The query part: text, filters, audience, and the recency factor when sorting by relevance."""
     hidden = audience_clause(request.audiences)
-    return Q(
+    query = Q(
         "bool",
         must=[text_query(request.parsed, fuzzy)],
         filter=base_filters(request),
         must_not=[hidden] if hidden else [],
-        should=recency_clauses() if request.by_relevance else [],
     )
+    return with_recency(query) if request.by_relevance else query
 
 
-def facet_nodes(chosen: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], list[str]]:
-    """The facets to count under each set of applied selections (a tuple in FACET_FIELDS order):
-    every facet counts with the selections of all the other facets."""
-    nodes: dict[tuple[str, ...], list[str]] = {}
-    for facet in FACET_FIELDS:
-        nodes.setdefault(tuple(name for name in chosen if name != facet), []).append(facet)
-    return nodes
+def add_facet_aggs(search: Search, chosen: dict[str, tuple[str, ...]]) -> None:
+    """One filter bucket per facet (the other facets' selections) around its terms aggregation."""
+    for facet, field in FACET_FIELDS.items():
+        others = [selection_filter(name, values) for name, values in chosen.items() if name != facet]
+        search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others)).bucket(
+            "values", "terms", field=field, size=MAX_FACET_VALUES
+        )
 
 
-def add_facet_aggs(parent, chosen: dict[str, tuple[str, ...]], nodes, applied: tuple[str, ...] = ()) -> None:
-    """The buckets under the node where the selections in ``applied`` hold.
-
-    A node counting several facets does so with one terms aggregation on ``facet_values``
-    (one pass over its documents instead of one per facet); a node counting one facet reads
-    that facet's own field, which holds fewer values per document.
-    """
-    facets = nodes.get(applied, [])
-    if len(facets) == 1:
-        parent.bucket(facets[0], "terms", field=FACET_FIELDS[facets[0]], size=MAX_FACET_VALUES)
-    elif facets:
-        parent.bucket(COUNTS, "terms", field="facet_values", size=MAX_FACET_VALUES * len(facets))
-    depth = len(applied)
-    following = (node[depth] for node in nodes if len(node) > depth and node[:depth] == applied)
-    for facet in dict.fromkeys(following):
-        values = chosen[facet]
-        if len(values) == 1:
-            field = FACET_FIELDS[facet]
-            child = parent.bucket(ONLY + facet, "terms", field=field, include=list(values), size=1)
-        else:
-            child = parent.bucket(ANY + facet, "filter", filter=selection_filter(facet, values))
-        add_facet_aggs(child, chosen, nodes, (*applied, facet))
-
-
-def collect_counts(aggs: dict, nodes, applied: tuple[str, ...] = ()) -> dict[str, dict[str, int]]:
-    """Facet counts from the aggregations, following the chains of selection buckets."""
-    counts: dict[str, dict[str, int]] = {}
-    for name, agg in aggs.items():
-        if name in FACET_FIELDS:
-            counts[name] = {bucket["key"]: bucket["doc_count"] for bucket in agg["buckets"]}
-        elif name == COUNTS:
-            wanted = nodes[applied]
-            for bucket in agg["buckets"]:
-                facet, _, value = bucket["key"].partition(":")
-                if facet in wanted:
-                    counts.setdefault(facet, {})[value] = bucket["doc_count"]
-        elif name.startswith(ANY):
-            counts.update(collect_counts(agg, nodes, (*applied, name.removeprefix(ANY))))
-        elif name.startswith(ONLY):
-            # The one bucket of the selected value; none when no match has it (every count 0).
-            for bucket in agg["buckets"][:1]:
-                counts.update(collect_counts(bucket, nodes, (*applied, name.removeprefix(ONLY))))
-    return counts
+def collect_counts(aggs: dict) -> dict[str, dict[str, int]]:
+    """Facet counts from the aggregations."""
+    return {
+        facet: {bucket["key"]: bucket["doc_count"] for bucket in aggs[facet]["values"]["buckets"]}
+        for facet in FACET_FIELDS
+    }
 
 
 def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
@@ -206,13 +107,13 @@ def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
         search = search.post_filter(
             Q("bool", filter=[selection_filter(facet, values) for facet, values in chosen.items()])
         )
-    add_facet_aggs(search.aggs, chosen, facet_nodes(chosen))
+    add_facet_aggs(search, chosen)
     if request.parsed:
         search = search.highlight_options(
             pre_tags=[MARK_START],
             post_tags=[MARK_END],
             encoder="default",
-            highlight_query=highlight_query(request.parsed).to_dict(),
+            highlight_query=highlight_query(request.parsed, fuzzy).to_dict(),
         )
         for name in highlight_fields(request.parsed):
             if name.startswith("title"):
@@ -231,13 +132,33 @@ def highlight_fields(parsed: ParsedQuery) -> list[str]:
     return [analysed(name, positive) for name in HIGHLIGHT_FIELDS]
 
 
-def highlight_query(parsed: ParsedQuery) -> Q:
-    """The words and phrases to mark in the highlighted fields (the query itself matches ``content``)."""
+def highlight_query(parsed: ParsedQuery, fuzzy: bool = False) -> Q:
+    """The words and phrases to mark in the highlighted fields (misspelt words' matches too when
+    the fuzzy retry answered)."""
     fields = highlight_fields(parsed)
     should = [Q("multi_match", query=phrase, type="phrase", fields=fields) for phrase in parsed.phrases]
     if parsed.terms:
-        should.append(Q("multi_match", query=" ".join(parsed.terms), fields=fields))
+        words = " ".join(parsed.terms)
+        should += near_misses(words, fields) if fuzzy else [Q("multi_match", query=words, fields=fields)]
     return Q("bool", should=should)
+
+
+def corrected_query(parsed: ParsedQuery, response) -> str | None:
+    """What the fuzzy retry searched for, as the reader would have typed it: each word no hit
+    matched as typed is replaced by the closest word highlighted in the hits."""
+    exact = {name for hit in response for name in hit.meta.to_dict().get("matched_queries", [])}
+    marked = {
+        word.lower()
+        for hit in response
+        for fragments in hit.meta.to_dict().get("highlight", {}).values()
+        for fragment in fragments
+        for word in _MARKED.findall(fragment)
+    }
+    terms = []
+    for index, term in enumerate(parsed.terms):
+        close = [] if f"word:{index}" in exact else difflib.get_close_matches(term.lower(), marked, 1, 0.6)
+        terms.append(close[0] if close else term)
+    return parsed.with_terms(terms) if terms != list(parsed.terms) else None
 
 
 def _as_datetime(value: str | datetime | None) -> datetime | None:
@@ -274,19 +195,21 @@ def words_match_nothing(request: SearchRequest) -> bool:
 def search(request: SearchRequest) -> SearchResults:
     """Run the request against the alias."""
     response = build_search(request).execute()
-    chosen = selections(request)
+    corrected = None
     if (
         request.parsed.terms
         and not response.hits.total.value
-        and (not chosen or words_match_nothing(request))
+        and (not selections(request) or words_match_nothing(request))
     ):
         response = build_search(request, fuzzy=True).execute()  # "did you mean": misspellings
+        corrected = corrected_query(request.parsed, response)
     return SearchResults(
         request=request,
         hits=[_hit(hit) for hit in response],
         total=response.hits.total.value,
-        facets=build_facets(request, collect_counts(response.aggregations.to_dict(), facet_nodes(chosen))),
+        facets=build_facets(request, collect_counts(response.aggregations.to_dict())),
         backend="elasticsearch",
+        corrected_query=corrected,
     )
 
 

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from django.urls import reverse
+
 from wagtail.models import PageViewRestriction
 
 from search.queries import SORT_DATE, SearchRequest, search, suggest
@@ -131,6 +133,25 @@ def test_phrase_and_exclusion(corpus, backend):
 
 def test_misspelling_still_finds(corpus, backend):
     assert "DSV opens a logistics hub in Hongqiao" in titles(backend, q="hongqaio")
+
+
+def test_misspelling_says_what_was_searched_and_marks_it(corpus, backend, client):
+    backend.refresh()
+    page = client.get(reverse("search"), {"q": "logistcs"}).content.decode()
+    assert "Showing results for <strong>logistics</strong>" in page
+    assert "DSV opens a <mark>logistics</mark> hub in Hongqiao" in page
+    answer = client.get(reverse("search_api"), {"q": "logistcs hongqiao"}).json()
+    assert answer["corrected_query"] == "logistics hongqiao"
+    assert [hit["title_html"] for hit in answer["results"]] == [
+        "DSV opens a <mark>logistics</mark> hub in <mark>Hongqiao</mark>"
+    ]
+
+
+def test_correctly_spelt_words_are_not_corrected(corpus, backend, client):
+    backend.refresh()
+    assert search(SearchRequest(q="hongqiao")).corrected_query is None
+    page = client.get(reverse("search"), {"q": "hongqiao"}).content.decode()
+    assert "Showing results for" not in page
 
 
 def test_chinese_query_matches_chinese_text(corpus, backend):

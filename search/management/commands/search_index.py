@@ -59,8 +59,8 @@ class Command(BaseCommand):
         for kind, count in sorted(info["indexed"].items()):
             self.stdout.write(f"  {kind}: {count}")
         self.stdout.write(f"pending writes: {info['pending']}")
-        if info["missing_fields"]:
+        if info["outdated_fields"]:
             raise CommandError(
-                f"The live index predates this release (no {', '.join(info['missing_fields'])}): "
+                f"The live index predates this release ({', '.join(info['outdated_fields'])} differ): "
                 "run search_index --rebuild."
             )
