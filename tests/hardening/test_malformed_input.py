@@ -8,6 +8,7 @@ import pytest
 from community.models import Membership
 
 from ..community.factories import member
+from ..news.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,15 @@ def test_api_search_finds_through_a_stray_quote(client, corpus):
     response = client.get("/api/v2/pages/?search=%22flagship")
     assert response.status_code == 200
     assert "MUJI renovates its Changning flagship" in [item["title"] for item in response.json()["items"]]
+
+
+@pytest.mark.parametrize("query", ["%22", "%22harbour", "harbour%22", "harbour%22dawn"])
+def test_api_image_search_finds_through_a_stray_quote(client, query):
+    ImageFactory(title="Yangshan harbour at dawn")
+    response = client.get(f"/api/v2/images/?search={query}")
+    assert response.status_code == 200
+    titles = [item["title"] for item in response.json()["items"]]
+    assert titles == ([] if query == "%22" else ["Yangshan harbour at dawn"])
 
 
 def test_api_refuses_an_unknown_search_operator(client, corpus):

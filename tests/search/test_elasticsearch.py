@@ -26,7 +26,7 @@ EVERYONE = frozenset({PUBLIC, MEMBERS})
 class PostSource:
     """What the community app registers: here, one fixed post about the canteen."""
 
-    kind = "post"
+    name = "post"
 
     def load(self, ids):
         return [
@@ -228,7 +228,7 @@ def test_status_tells_when_only_the_analysis_changed(es_corpus, elasticsearch, c
 class EditorDuringRebuild:
     """A source the rebuild loads after the pages: while it runs, an editor publishes and unpublishes."""
 
-    kind = "editor"
+    name = "editor"
 
     def __init__(self, edit):
         self.edit = edit
