@@ -3,9 +3,10 @@
 import re
 from dataclasses import dataclass, field
 
+from maghub.search_text import MAX_WORDS, search_words
+
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-MAX_TERMS = 16
 
 
 @dataclass(frozen=True)
@@ -33,20 +34,21 @@ def has_cjk(text: str) -> bool:
 
 
 def parse_query(text: str) -> ParsedQuery:
-    """Split a query into words, phrases and exclusions; an unmatched quote is treated as text."""
+    """Split a query into words, phrases and exclusions. A quote that pairs with none, and any
+    other character a full-text engine would read as syntax, only separates words."""
     terms: list[str] = []
     phrases: list[str] = []
     excluded: list[str] = []
     for match in _TOKEN.finditer(text or ""):
         negated, phrase, word = match.groups()
         if phrase is not None:
-            phrase = " ".join(phrase.split())
+            phrase = " ".join(search_words(phrase))
             if phrase:
                 (excluded if negated else phrases).append(phrase)
             continue
-        word = word.strip('"')
-        if word.startswith("-") and len(word) > 1:
-            excluded.append(word[1:])
-        elif word and word != "-":
-            terms.append(word)
-    return ParsedQuery(tuple(terms[:MAX_TERMS]), tuple(phrases[:MAX_TERMS]), tuple(excluded[:MAX_TERMS]))
+        negated = word.startswith("-")
+        words = search_words(word[1:] if negated else word)
+        if negated and words:
+            excluded.append(words.pop(0))
+        terms.extend(words)
+    return ParsedQuery(tuple(terms[:MAX_WORDS]), tuple(phrases[:MAX_WORDS]), tuple(excluded[:MAX_WORDS]))

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.safestring import SafeString
 
+from maghub.search_text import search_words
+
 from .client import elasticsearch_enabled
 from .documents import FACET_FIELDS, PUBLIC
 from .parsing import ParsedQuery, parse_query
@@ -146,7 +148,7 @@ def suggest(text: str, audiences: frozenset[str] = frozenset({PUBLIC}), size: in
     """Titles that complete what the reader has typed so far."""
     from .backends import database, elastic
 
-    text = " ".join(text.split())[:100]
+    text = " ".join(search_words(text[:100]))
     if not text:
         return []
     if _use_elasticsearch():

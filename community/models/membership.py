@@ -72,6 +72,8 @@ class Membership(index.Indexed, models.Model):
         index.SearchField("company_name"),
         index.SearchField("job_title"),
         index.AutocompleteField("full_name"),
+        index.AutocompleteField("company_name"),
+        index.AutocompleteField("job_title"),
         index.FilterField("state"),
     ]
 

@@ -127,7 +127,7 @@ def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _get_thread(request, thread_id)
     initial = {}
     quoted = request.GET.get("quote", "")
-    if quoted.isdigit():
+    if quoted.isascii() and quoted.isdigit():
         quoted_post = thread.posts.filter(pk=quoted).first()
         if quoted_post and quoted_post.allows_posting_by(request.user):
             initial["body"] = quoted_post.quote_markdown()

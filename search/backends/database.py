@@ -27,6 +27,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Phrase, PlainText
 
+from maghub.search_text import search_words
+
 from ..documents import ContentDocument
 from ..facets import VOCABULARIES, build_facets, tagging_model
 from ..highlight import MARK_END, MARK_START, render
@@ -96,6 +98,13 @@ def _entries_containing(text: str):
     )
 
 
+def _wagtail_query(text: str) -> Phrase | PlainText:
+    """A word or phrase of the parsed query for Wagtail's backend, which puts it between quotes
+    unescaped: only its words go (the parser has already dropped quotes; this keeps it so)."""
+    words = search_words(text)
+    return Phrase(" ".join(words)) if len(words) > 1 else PlainText(" ".join(words))
+
+
 def _text_matches(latin: list) -> QuerySet:
     """Page ids matching every Latin word and phrase in Wagtail's index, as a subquery.
 
@@ -115,7 +124,7 @@ def _match(pages, parsed: ParsedQuery):
         if has_cjk(text):
             pages = pages.filter(pk__in=_entries_containing(text))
         else:
-            latin.append(Phrase(text) if " " in text else PlainText(text))
+            latin.append(_wagtail_query(text))
     for text in parsed.excluded:
         pages = pages.exclude(pk__in=_entries_containing(text))
     if latin:
@@ -150,7 +159,7 @@ def _rank(rows: list[tuple[int, datetime | None, str]], words: tuple[str, ...]) 
 
 def _matches_anything(text: str) -> bool:
     """Whether a Latin word, on its own, matches any searchable page."""
-    return _pages().filter(pk__in=_text_matches([PlainText(text)])).exists()
+    return _pages().filter(pk__in=_text_matches([_wagtail_query(text)])).exists()
 
 
 def _vocabulary() -> set[str]:
