@@ -42,10 +42,12 @@ def vocabulary_names(facet: str) -> dict[str, str]:
 
 
 def forget_vocabulary_names(sender: type[Model], **kwargs) -> None:
-    """A term was saved or deleted: the next search reads its vocabulary afresh (once committed,
-    so no search in between caches the old names again)."""
+    """A term was saved or deleted: the next search reads its vocabulary afresh. Forgotten now
+    (this transaction's own searches) and again once committed (a search in between may have
+    cached the names as they were before the commit)."""
     for facet, model in VOCABULARIES.items():
         if issubclass(sender, model):
+            cache.delete(_names_key(facet))
             transaction.on_commit(lambda facet=facet: cache.delete(_names_key(facet)))
 
 
