@@ -111,6 +111,10 @@ class PostForm(forms.Form):
     )
 
 
+class ReplyForm(PostForm):
+    quote = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+
+
 class ThreadForm(PostForm):
     title = forms.CharField(max_length=200)
     field_order = ["title", "body"]

@@ -166,14 +166,23 @@ class Thread(models.Model):
 
     def visible_posts(self) -> models.QuerySet[Post]:
         """The posts in order; deleted and hidden ones stay in place as placeholders."""
-        return self.posts.select_related("author__membership__company_page").order_by("created_at", "pk")
+        return self.posts.select_related("author__membership__company_page", "quoted__author").order_by(
+            "created_at", "pk"
+        )
 
-    def reply(self, author, body: str) -> Post:
-        """Add a post; raises PostingNotAllowed or ThreadLocked."""
+    def quotable_post(self, user, post_id) -> Post | None:
+        """The post of this thread `user` may quote in a reply, or None."""
+        post = self.posts.visible_to_members().filter(pk=post_id).first() if post_id else None
+        return post if post is not None and post.allows_posting_by(user) else None
+
+    def reply(self, author, body: str, quoting: Post | None = None) -> Post:
+        """Add a post, perhaps quoting one of this thread; raises PostingNotAllowed or ThreadLocked."""
         if refused := self.posting_refusal(author):
             raise refused
+        if quoting is not None and self.quotable_post(author, quoting.pk) is None:
+            raise PostingNotAllowed("That post can no longer be quoted.")
         with transaction.atomic():
-            post = Post(thread=self, author=author)
+            post = Post(thread=self, author=author, quoted=quoting)
             post.set_body(body)
             post.save()
             Thread.objects.filter(pk=self.pk).update(last_post_at=post.created_at, last_post_by=author)
@@ -242,11 +251,26 @@ class Thread(models.Model):
 
 
 class PostQuerySet(models.QuerySet):
-    def indexable(self) -> PostQuerySet:
-        """Posts that belong in the members-only search index (`Post.is_visible`), ready to serialise."""
+    def visible_to_members(self) -> PostQuerySet:
+        """What every member may read (`Post.is_visible`): neither post nor thread hidden or deleted."""
         return self.filter(
             is_hidden=False, is_deleted=False, thread__is_hidden=False, thread__is_deleted=False
-        ).select_related("thread__category", "author__membership")
+        )
+
+    def visible_to(self, user) -> PostQuerySet:
+        """Posts whose text `user` may read: none for non-members; hidden ones for moderators only.
+
+        A deleted post's text is gone for everyone, moderators included (`Post.allows_viewing_by`).
+        """
+        if not access.can_read_community(user):
+            return self.none()
+        if access.is_moderator(user):
+            return self.filter(is_deleted=False, thread__is_deleted=False)
+        return self.visible_to_members()
+
+    def indexable(self) -> PostQuerySet:
+        """Posts that belong in the members-only search index, ready to serialise."""
+        return self.visible_to_members().select_related("thread__category", "author__membership")
 
 
 class Post(models.Model):
@@ -261,6 +285,14 @@ class Post(models.Model):
     is_hidden = models.BooleanField(default=False, help_text="Hidden by a moderator.")
     is_deleted = models.BooleanField(default=False, help_text="Deleted by its author (kept for the record).")
     deleted_at = models.DateTimeField(null=True, blank=True)
+    quoted = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quoted_by",
+        help_text="The post this one quotes: shown by reference, so hiding or deleting it removes the quote.",
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -292,13 +324,27 @@ class Post(models.Model):
         self.body_html = render_markdown(body)
 
     def allows_viewing_by(self, user) -> bool:
-        if not self.thread.allows_viewing_by(user):
+        """May `user` read the text? The rule of `PostQuerySet.visible_to`, for a post in hand."""
+        if self.is_deleted or not self.thread.allows_viewing_by(user):
             return False
-        return not (self.is_hidden or self.is_deleted) or access.is_moderator(user)
+        return not self.is_hidden or access.is_moderator(user)
+
+    def html_for(self, user) -> str | None:
+        """The body as `user` may see it, or None where a placeholder stands in."""
+        return self.body_html if self.allows_viewing_by(user) else None
+
+    @property
+    def quoted_html(self) -> str | None:
+        """The quoted post's body as every reader sees it now, or None once it is hidden or deleted.
+
+        Quotes stay in their thread, so the thread's own visibility is the reply's.
+        """
+        quoted = self.quoted
+        return None if quoted is None or quoted.is_hidden or quoted.is_deleted else quoted.body_html
 
     def allows_posting_by(self, user) -> bool:
-        """May `user` quote this post in a reply?"""
-        return self.allows_viewing_by(user) and self.thread.allows_posting_by(user)
+        """May `user` quote this post in a reply? Only what every member can read is quoted."""
+        return not (self.is_hidden or self.is_deleted) and self.thread.allows_posting_by(user)
 
     def allows_editing_by(self, user) -> bool:
         """Authors edit and delete their own posts while they may post in the thread."""
@@ -311,12 +357,6 @@ class Post(models.Model):
 
     def allows_reporting_by(self, user) -> bool:
         return self.allows_viewing_by(user) and access.can_post(user) and self.author_id != user.pk
-
-    def quote_markdown(self) -> str:
-        """The body as a Markdown quote, for quote-reply."""
-        name = self.author.get_username() if self.author else "a former member"
-        quoted = "\n".join(f"> {line}" if line else ">" for line in self.body.splitlines())
-        return f"> **@{name}** wrote:\n>\n{quoted}\n\n"
 
     def edit(self, editor, body: str) -> None:
         """Replace the body, keeping the previous version in the history."""

@@ -11,6 +11,12 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
 
+    def visible_to(self, user) -> NotificationQuerySet:
+        """`user`'s notifications about posts they may still read: a hidden thread's title never shows."""
+        from community.models import Post
+
+        return self.filter(recipient=user, post__in=Post.objects.visible_to(user))
+
 
 class Notification(models.Model):
     class Kind(models.TextChoices):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from community import access
 from community.decorators import member_required, refusal_response
 from community.exceptions import PostingNotAllowed
-from community.forms import PostForm, ReportForm, ThreadForm
+from community.forms import PostForm, ReplyForm, ReportForm, ThreadForm
 from community.models import Category, Notification, Post, Thread
 from community.models.forum import POSTS_PER_PAGE, THREADS_PER_PAGE
 from community.ratelimit import ratelimit
@@ -24,24 +24,20 @@ def _thread_page(request: HttpRequest, threads):
 
 
 def _get_thread(request: HttpRequest, thread_id: int) -> Thread:
-    thread = get_object_or_404(Thread.objects.select_related("category", "author"), pk=thread_id)
-    if not thread.allows_viewing_by(request.user):
-        raise Http404
-    return thread
+    threads = Thread.objects.visible_to(request.user).select_related("category", "author")
+    return get_object_or_404(threads, pk=thread_id)
 
 
 def _get_post(request: HttpRequest, post_id: int) -> Post:
-    post = get_object_or_404(Post.objects.select_related("thread__category", "author"), pk=post_id)
-    if not post.allows_viewing_by(request.user):
-        raise Http404
-    return post
+    posts = Post.objects.visible_to(request.user).select_related("thread__category", "author")
+    return get_object_or_404(posts, pk=post_id)
 
 
 def _with_permissions(posts, user) -> None:
     """Attach what the member may see and do with each post on the page."""
     moderator = access.is_moderator(user)
     for post in posts:
-        post.shown_html = post.body_html if post.allows_viewing_by(user) else None
+        post.shown_html = post.html_for(user)
         post.can_edit = post.allows_editing_by(user)
         post.can_quote = post.shown_html is not None and post.allows_posting_by(user)
         post.can_report = post.shown_html is not None and post.allows_reporting_by(user)
@@ -125,19 +121,15 @@ def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
 @ratelimit("post")
 def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _get_thread(request, thread_id)
-    initial = {}
-    quoted = request.GET.get("quote", "")
-    if quoted.isdigit():
-        quoted_post = thread.posts.filter(pk=quoted).first()
-        if quoted_post and quoted_post.allows_posting_by(request.user):
-            initial["body"] = quoted_post.quote_markdown()
+    asked = request.POST.get("quote") or request.GET.get("quote", "")
+    quoted = thread.quotable_post(request.user, int(asked)) if asked.isdigit() else None
     return _write_form(
         request,
-        PostForm(request.POST or None, initial=initial),
-        save=lambda data: thread.reply(request.user, data["body"]),
+        ReplyForm(request.POST or None, initial={"quote": quoted.pk if quoted else None}),
+        save=lambda data: thread.reply(request.user, data["body"], quoting=quoted),
         refusal=lambda: thread.posting_refusal(request.user),
         template="community/post_form.html",
-        context={"thread": thread},
+        context={"thread": thread, "quoted": quoted},
     )
 
 
@@ -221,7 +213,7 @@ def my_threads(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    notifications = request.user.community_notifications.select_related("actor", "post__thread")
+    notifications = Notification.objects.visible_to(request.user).select_related("actor", "post__thread")
     if request.method == "POST":
         notifications.unread().update(read_at=timezone.now())
         return redirect("community:notifications")
@@ -231,7 +223,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
-    notification = get_object_or_404(Notification, pk=notification_id, recipient=request.user)
+    notification = get_object_or_404(Notification.objects.visible_to(request.user), pk=notification_id)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])

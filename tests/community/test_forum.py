@@ -34,14 +34,16 @@ def test_start_a_thread_and_reply(member_client, category, users):
     assert b"<strong>Three weeks.</strong>" in page.content
 
 
-def test_quote_reply_prefills_the_quoted_post(member_client, thread):
+def test_quote_reply_quotes_the_post_by_reference(member_client, thread):
     quoted = thread.posts.last()
-    response = member_client.get(reverse("community:reply", args=[thread.pk]), {"quote": quoted.pk})
-    assert f"&gt; **@{quoted.author.username}** wrote:".encode() in response.content
-    member_client.post(
-        reverse("community:reply", args=[thread.pk]), {"body": quoted.quote_markdown() + "Thanks!"}
-    )
-    assert "<blockquote>" in thread.posts.last().body_html
+    url = reverse("community:reply", args=[thread.pk])
+    form = member_client.get(url, {"quote": quoted.pk})
+    assert b"Waigaoqiao" in form.content and form.context["form"]["body"].value() is None
+    member_client.post(url, {"body": "Thanks!", "quote": quoted.pk})
+    reply = thread.posts.last()
+    assert reply.quoted == quoted and "Waigaoqiao" not in reply.body_html
+    page = member_client.get(thread.get_absolute_url()).content
+    assert page.count(b"Waigaoqiao") == 2 and b'class="post__quote"' in page
 
 
 def test_edit_keeps_history_and_marks_the_post_edited(member_client, thread, users):
