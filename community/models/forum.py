@@ -78,6 +78,9 @@ class Category(index.Indexed, models.Model):
             thread.last_post_at = post.created_at
             thread.save(update_fields=["last_post_at"])
         signals.send_post_changed(post, "created")
+        from community.notifications import notify_about_post
+
+        notify_about_post(post)
         return thread
 
 

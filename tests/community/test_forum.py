@@ -172,3 +172,15 @@ def test_closed_categories_take_threads_from_moderators_only(client, category, u
     assert client.post(url, {"title": "t", "body": "b"}).status_code == 403
     client.force_login(users.moderator)
     assert client.post(url, {"title": "t", "body": "b"}).status_code == 302
+
+
+@pytest.mark.parametrize("body", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<div></div>"])
+def test_a_post_that_sanitises_to_nothing_is_refused(member_client, thread, category, body):
+    before = thread.posts.count()
+    reply = member_client.post(reverse("community:reply", args=[thread.pk]), {"body": body})
+    assert reply.status_code == 200 and b"Nothing of this post would show" in reply.content
+    assert thread.posts.count() == before
+    start = member_client.post(
+        reverse("community:thread_create", args=[category.slug]), {"title": "Empty", "body": body}
+    )
+    assert start.status_code == 200 and b"Nothing of this post would show" in start.content
