@@ -100,7 +100,13 @@ class ApplicationForm(MembershipDetailsForm):
 
 class ProfileForm(MembershipDetailsForm):
     class Meta(MembershipDetailsForm.Meta):
-        fields = [*MembershipDetailsForm.Meta.fields, "email_on_reply", "email_on_mention"]
+        fields = [
+            *MembershipDetailsForm.Meta.fields,
+            "email_on_reply",
+            "email_on_mention",
+            "email_on_moderation",
+            "email_on_report",
+        ]
 
 
 class PostForm(forms.Form):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -18,6 +20,17 @@ from community.exceptions import PostingNotAllowed, ThreadLocked
 from community.markup import render_markdown
 
 POSTS_PER_PAGE = 20
+
+
+def line_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """(mark, line) pairs from `old` to `new`: "-" removed, "+" added, " " kept; the template escapes them."""
+    return [
+        (line[0], line[2:])
+        for line in difflib.ndiff(old.splitlines(), new.splitlines())
+        if not line.startswith("?")
+    ]
+
+
 THREADS_PER_PAGE = 25
 
 
@@ -361,24 +374,50 @@ class Post(models.Model):
     def allows_reporting_by(self, user) -> bool:
         return self.allows_viewing_by(user) and access.can_post(user) and self.author_id != user.pk
 
-    def edit(self, editor, body: str) -> None:
-        """Replace the body, keeping the previous version in the history."""
+    def edit(self, editor, body: str, title: str | None = None) -> None:
+        """Replace the body (and, on the opening post, the thread's title), keeping the previous version."""
         if not self.allows_editing_by(editor):
             if not access.can_post(editor):
                 raise PostingNotAllowed(access.refusal_message(editor))
             raise PostingNotAllowed("You can only edit your own posts in threads open for replies.")
-        previous = self.body
-        if body == previous:
+        thread = self.thread
+        previous, previous_title = self.body, thread.title
+        renamed = title is not None and title != previous_title and self.is_opening_post
+        if body == previous and not renamed:
             return
         with transaction.atomic():
-            PostRevision.objects.create(post=self, body=previous, editor=editor)
+            PostRevision.objects.create(
+                post=self, body=previous, title=previous_title if self.is_opening_post else "", editor=editor
+            )
             self.set_body(body)
             self.edited_at = timezone.now()
             self.save(update_fields=["body", "body_html", "edited_at"])
+            if renamed:
+                thread.title = title
+                thread.save(update_fields=["title"])
         signals.send_post_changed(self, "edited")
+        if renamed:
+            signals.send_thread_changed(thread, "renamed")
         from community.notifications import notify_about_post
 
         notify_about_post(self, previous_body=previous)
+
+    def history(self) -> list[dict]:
+        """Each edit, newest first: when, by whom, and the line diff of the title and body it made."""
+        versions = [(self.thread.title, self.body)]
+        entries = []
+        for revision in self.revisions.select_related("editor"):
+            newer_title, newer_body = versions[-1]
+            title = revision.title or newer_title
+            entries.append(
+                {
+                    "revision": revision,
+                    "title_diff": line_diff(title, newer_title) if title != newer_title else [],
+                    "body_diff": line_diff(revision.body, newer_body),
+                }
+            )
+            versions.append((title, revision.body))
+        return entries
 
     def soft_delete(self, user) -> None:
         """The author withdraws the post; deleting the opening post deletes the thread."""
@@ -406,6 +445,24 @@ class Post(models.Model):
             action = ModerationLog.Action.POST_HIDE if hidden else ModerationLog.Action.POST_UNHIDE
             ModerationLog.record(moderator, action, thread=self.thread, post=self, note=note)
         signals.send_post_changed(self, "hidden" if hidden else "unhidden")
+        from community.models.notifications import Notification
+        from community.notifications import notify_moderation
+
+        kind = Notification.Kind.POST_HIDDEN if hidden else Notification.Kind.POST_UNHIDDEN
+        notify_moderation(self.author, self, kind)
+
+    def report(self, reporter, reason: str, details: str = ""):
+        """Flag the post for moderators (a second report by the same member updates the open one)."""
+        if not self.allows_reporting_by(reporter):
+            raise PostingNotAllowed("You cannot report this post.")
+        report, created = self.reports.update_or_create(
+            reporter=reporter, status="open", defaults={"reason": reason, "details": details}
+        )
+        if created:
+            from community.notifications import notify_moderators_of_report
+
+            notify_moderators_of_report(report)
+        return report
 
 
 class PostRevision(models.Model):
@@ -413,6 +470,9 @@ class PostRevision(models.Model):
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
     body = models.TextField()
+    title = models.CharField(
+        max_length=200, blank=True, help_text="The thread's title before the edit (opening posts only)."
+    )
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -147,9 +147,11 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     post = _get_post(request, post_id)
     if not post.allows_editing_by(request.user):
         raise Http404
-    form = PostForm(request.POST or None, initial={"body": post.body})
+    # The opening post carries the thread's title, which its author edits with it.
+    form_class = ThreadForm if post.is_opening_post else PostForm
+    form = form_class(request.POST or None, initial={"body": post.body, "title": post.thread.title})
     if request.method == "POST" and form.is_valid():
-        post.edit(request.user, form.cleaned_data["body"])
+        post.edit(request.user, form.cleaned_data["body"], title=form.cleaned_data.get("title"))
         return redirect(post)
     return render(request, "community/post_form.html", {"thread": post.thread, "post": post, "form": form})
 
@@ -169,9 +171,8 @@ def post_delete(request: HttpRequest, post_id: int) -> HttpResponse:
 @member_required
 def post_history(request: HttpRequest, post_id: int) -> HttpResponse:
     post = _get_post(request, post_id)
-    revisions = post.revisions.select_related("editor")
     return render(
-        request, "community/post_history.html", {"post": post, "thread": post.thread, "revisions": revisions}
+        request, "community/post_history.html", {"post": post, "thread": post.thread, "edits": post.history()}
     )
 
 
@@ -183,7 +184,7 @@ def post_report(request: HttpRequest, post_id: int) -> HttpResponse:
         raise Http404
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        post.reports.update_or_create(reporter=request.user, status="open", defaults=form.cleaned_data)
+        post.report(request.user, **form.cleaned_data)
         messages.success(request, "Thank you: moderators will look at this post.")
         return redirect(post)
     return render(request, "community/report_form.html", {"post": post, "thread": post.thread, "form": form})

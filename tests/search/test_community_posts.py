@@ -189,6 +189,11 @@ def test_editing_replaces_the_indexed_text(backend, forum, people):
     assert member_finds(backend, people.member, "waigaoqiao") == []
 
 
+def test_a_renamed_thread_is_found_by_its_new_title(backend, forum, people):
+    forum.opening.edit(people.member, forum.opening.body, title="Reefer brokers at Lingang")
+    assert member_finds(backend, people.member, "lingang") == sorted([forum.opening.pk, forum.reply.pk])
+
+
 def test_search_page_links_posts_to_their_place_in_the_thread(client, forum, people):
     as_user(client, people.member)
     data = api(client, q="reefer")
