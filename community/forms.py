@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 from django.core.validators import RegexValidator
 
+from community.markup import renders_empty
 from community.models import Category, Membership, Report, Thread
 from news.models import CompanyProfilePage
 
@@ -99,7 +100,13 @@ class ApplicationForm(MembershipDetailsForm):
 
 class ProfileForm(MembershipDetailsForm):
     class Meta(MembershipDetailsForm.Meta):
-        fields = [*MembershipDetailsForm.Meta.fields, "email_on_reply", "email_on_mention"]
+        fields = [
+            *MembershipDetailsForm.Meta.fields,
+            "email_on_reply",
+            "email_on_mention",
+            "email_on_moderation",
+            "email_on_report",
+        ]
 
 
 class PostForm(forms.Form):
@@ -109,6 +116,18 @@ class PostForm(forms.Form):
         help_text="Markdown: **bold**, *italic*, [links](https://…), > quotes, `code`. "
         "@handle mentions a member.",
     )
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"]
+        if renders_empty(body):
+            raise forms.ValidationError(
+                "Nothing of this post would show: write some text (HTML tags and scripts are removed)."
+            )
+        return body
+
+
+class ReplyForm(PostForm):
+    quote = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
 
 class ThreadForm(PostForm):

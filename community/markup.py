@@ -54,6 +54,11 @@ def render_markdown(text: str) -> str:
     )
 
 
+def renders_empty(text: str) -> bool:
+    """True when nothing readable is left of `text` once rendered and sanitised (e.g. only a <script>)."""
+    return not nh3.clean(render_markdown(text), tags=set()).strip()
+
+
 def extract_mentions(text: str) -> set[str]:
     """The handles @mentioned in `text` (lower-cased), ignoring code spans and blocks."""
     without_code = re.sub(r"```.*?```|`[^`]*`", " ", text, flags=re.S)

@@ -7,7 +7,9 @@ import logging
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
+from django.utils import timezone
 
+from community import access
 from community.access import membership_of
 from community.markup import extract_mentions
 from community.tasks import send_notification_email, send_templated_email
@@ -37,14 +39,13 @@ def notify_about_post(post, previous_body: str | None = None) -> list:
     recipients.pop(getattr(author, "pk", None), None)
 
     created = []
+    about_post = Notification.objects.filter(
+        post=post, kind__in=[Notification.Kind.REPLY, Notification.Kind.MENTION]
+    )
     for user, kind in recipients.values():
-        if not thread.allows_viewing_by(user):
+        if not thread.allows_viewing_by(user) or about_post.filter(recipient=user).exists():
             continue
-        notification, is_new = Notification.objects.get_or_create(
-            recipient=user, post=post, defaults={"actor": author, "kind": kind}
-        )
-        if not is_new:
-            continue
+        notification = Notification.objects.create(recipient=user, post=post, actor=author, kind=kind)
         created.append(notification)
         membership = membership_of(user)
         if membership is None:
@@ -52,6 +53,45 @@ def notify_about_post(post, previous_body: str | None = None) -> list:
         if membership.email_on_mention if kind == Notification.Kind.MENTION else membership.email_on_reply:
             _enqueue(send_notification_email, notification.pk)
     return created
+
+
+def notify_moderation(recipient, post, kind: str, actor=None) -> None:
+    """Tell `recipient` what moderation did about `post` (in the site; by e-mail unless they opted out).
+
+    Again for the same post and kind, the notification is renewed and shows as unread.
+    """
+    from community.models import Notification
+
+    if recipient is None or not access.can_read_community(recipient):
+        return
+    notification, _ = Notification.objects.update_or_create(
+        recipient=recipient,
+        post=post,
+        kind=kind,
+        defaults={"actor": actor, "created_at": timezone.now(), "read_at": None},
+    )
+    membership = membership_of(recipient)
+    wanted = kind == Notification.Kind.REPORTED and membership and membership.email_on_report
+    wanted = wanted or (kind != Notification.Kind.REPORTED and membership and membership.email_on_moderation)
+    if wanted:
+        context = {
+            "headline": notification.headline,
+            "thread_title": post.thread.title,
+            "path": reverse("community:notification_open", args=[notification.pk]),
+        }
+        subject = f"[MagHub community] {notification.headline}"
+        _enqueue(send_templated_email, recipient.pk, subject, "community/email/moderation.txt", context)
+
+
+def notify_moderators_of_report(report) -> None:
+    """Every moderator but the reporter hears of a new report."""
+    from community.models import Notification
+
+    moderators = get_user_model().objects.filter(
+        groups__name=access.MODERATORS_GROUP, is_active=True, membership__state="approved"
+    )
+    for moderator in moderators.exclude(pk=report.reporter_id).select_related("membership"):
+        notify_moderation(moderator, report.post, Notification.Kind.REPORTED, actor=report.reporter)
 
 
 def send_membership_decision(membership) -> None:

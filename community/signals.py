@@ -3,8 +3,8 @@
 `post_changed(sender=Post, post=..., action=...)` with action one of
 "created", "edited", "hidden", "unhidden", "deleted".
 `thread_changed(sender=Thread, thread=..., action=...)` with action one of
-"moved", "hidden", "unhidden", "deleted": every post of the thread may have
-changed visibility or category.
+"moved", "renamed", "hidden", "unhidden", "deleted": every post of the thread may have
+changed visibility, category or title.
 
 Receivers decide from `post.is_visible` whether to index or remove. They are
 called robustly: a failing receiver is logged and never breaks the member's save.

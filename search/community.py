@@ -145,7 +145,7 @@ def on_post_changed(sender, post: Post, action: str, **kwargs) -> None:
 
 
 def on_thread_changed(sender, thread: Thread, action: str, **kwargs) -> None:
-    """Moved, hidden, unhidden or deleted: every post of the thread changes category or visibility."""
+    """Moved, renamed, hidden, unhidden or deleted: every post of the thread changes with it."""
     schedule(NAME, thread.posts.values_list("pk", flat=True))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -18,6 +20,17 @@ from community.exceptions import PostingNotAllowed, ThreadLocked
 from community.markup import render_markdown
 
 POSTS_PER_PAGE = 20
+
+
+def line_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """(mark, line) pairs from `old` to `new`: "-" removed, "+" added, " " kept; the template escapes them."""
+    return [
+        (line[0], line[2:])
+        for line in difflib.ndiff(old.splitlines(), new.splitlines())
+        if not line.startswith("?")
+    ]
+
+
 THREADS_PER_PAGE = 25
 
 
@@ -78,6 +91,9 @@ class Category(index.Indexed, models.Model):
             thread.last_post_at = post.created_at
             thread.save(update_fields=["last_post_at"])
         signals.send_post_changed(post, "created")
+        from community.notifications import notify_about_post
+
+        notify_about_post(post)
         return thread
 
 
@@ -166,14 +182,23 @@ class Thread(models.Model):
 
     def visible_posts(self) -> models.QuerySet[Post]:
         """The posts in order; deleted and hidden ones stay in place as placeholders."""
-        return self.posts.select_related("author__membership__company_page").order_by("created_at", "pk")
+        return self.posts.select_related("author__membership__company_page", "quoted__author").order_by(
+            "created_at", "pk"
+        )
 
-    def reply(self, author, body: str) -> Post:
-        """Add a post; raises PostingNotAllowed or ThreadLocked."""
+    def quotable_post(self, user, post_id) -> Post | None:
+        """The post of this thread `user` may quote in a reply, or None."""
+        post = self.posts.visible_to_members().filter(pk=post_id).first() if post_id else None
+        return post if post is not None and post.allows_posting_by(user) else None
+
+    def reply(self, author, body: str, quoting: Post | None = None) -> Post:
+        """Add a post, perhaps quoting one of this thread; raises PostingNotAllowed or ThreadLocked."""
         if refused := self.posting_refusal(author):
             raise refused
+        if quoting is not None and self.quotable_post(author, quoting.pk) is None:
+            raise PostingNotAllowed("That post can no longer be quoted.")
         with transaction.atomic():
-            post = Post(thread=self, author=author)
+            post = Post(thread=self, author=author, quoted=quoting)
             post.set_body(body)
             post.save()
             Thread.objects.filter(pk=self.pk).update(last_post_at=post.created_at, last_post_by=author)
@@ -242,11 +267,26 @@ class Thread(models.Model):
 
 
 class PostQuerySet(models.QuerySet):
-    def indexable(self) -> PostQuerySet:
-        """Posts that belong in the members-only search index (`Post.is_visible`), ready to serialise."""
+    def visible_to_members(self) -> PostQuerySet:
+        """What every member may read (`Post.is_visible`): neither post nor thread hidden or deleted."""
         return self.filter(
             is_hidden=False, is_deleted=False, thread__is_hidden=False, thread__is_deleted=False
-        ).select_related("thread__category", "author__membership")
+        )
+
+    def visible_to(self, user) -> PostQuerySet:
+        """Posts whose text `user` may read: none for non-members; hidden ones for moderators only.
+
+        A deleted post's text is gone for everyone, moderators included (`Post.allows_viewing_by`).
+        """
+        if not access.can_read_community(user):
+            return self.none()
+        if access.is_moderator(user):
+            return self.filter(is_deleted=False, thread__is_deleted=False)
+        return self.visible_to_members()
+
+    def indexable(self) -> PostQuerySet:
+        """Posts that belong in the members-only search index, ready to serialise."""
+        return self.visible_to_members().select_related("thread__category", "author__membership")
 
 
 class Post(models.Model):
@@ -261,6 +301,14 @@ class Post(models.Model):
     is_hidden = models.BooleanField(default=False, help_text="Hidden by a moderator.")
     is_deleted = models.BooleanField(default=False, help_text="Deleted by its author (kept for the record).")
     deleted_at = models.DateTimeField(null=True, blank=True)
+    quoted = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quoted_by",
+        help_text="The post this one quotes: shown by reference, so hiding or deleting it removes the quote.",
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -292,13 +340,27 @@ class Post(models.Model):
         self.body_html = render_markdown(body)
 
     def allows_viewing_by(self, user) -> bool:
-        if not self.thread.allows_viewing_by(user):
+        """May `user` read the text? The rule of `PostQuerySet.visible_to`, for a post in hand."""
+        if self.is_deleted or not self.thread.allows_viewing_by(user):
             return False
-        return not (self.is_hidden or self.is_deleted) or access.is_moderator(user)
+        return not self.is_hidden or access.is_moderator(user)
+
+    def html_for(self, user) -> str | None:
+        """The body as `user` may see it, or None where a placeholder stands in."""
+        return self.body_html if self.allows_viewing_by(user) else None
+
+    @property
+    def quoted_html(self) -> str | None:
+        """The quoted post's body as every reader sees it now, or None once it is hidden or deleted.
+
+        Quotes stay in their thread, so the thread's own visibility is the reply's.
+        """
+        quoted = self.quoted
+        return None if quoted is None or quoted.is_hidden or quoted.is_deleted else quoted.body_html
 
     def allows_posting_by(self, user) -> bool:
-        """May `user` quote this post in a reply?"""
-        return self.allows_viewing_by(user) and self.thread.allows_posting_by(user)
+        """May `user` quote this post in a reply? Only what every member can read is quoted."""
+        return not (self.is_hidden or self.is_deleted) and self.thread.allows_posting_by(user)
 
     def allows_editing_by(self, user) -> bool:
         """Authors edit and delete their own posts while they may post in the thread."""
@@ -312,30 +374,50 @@ class Post(models.Model):
     def allows_reporting_by(self, user) -> bool:
         return self.allows_viewing_by(user) and access.can_post(user) and self.author_id != user.pk
 
-    def quote_markdown(self) -> str:
-        """The body as a Markdown quote, for quote-reply."""
-        name = self.author.get_username() if self.author else "a former member"
-        quoted = "\n".join(f"> {line}" if line else ">" for line in self.body.splitlines())
-        return f"> **@{name}** wrote:\n>\n{quoted}\n\n"
-
-    def edit(self, editor, body: str) -> None:
-        """Replace the body, keeping the previous version in the history."""
+    def edit(self, editor, body: str, title: str | None = None) -> None:
+        """Replace the body (and, on the opening post, the thread's title), keeping the previous version."""
         if not self.allows_editing_by(editor):
             if not access.can_post(editor):
                 raise PostingNotAllowed(access.refusal_message(editor))
             raise PostingNotAllowed("You can only edit your own posts in threads open for replies.")
-        previous = self.body
-        if body == previous:
+        thread = self.thread
+        previous, previous_title = self.body, thread.title
+        renamed = title is not None and title != previous_title and self.is_opening_post
+        if body == previous and not renamed:
             return
         with transaction.atomic():
-            PostRevision.objects.create(post=self, body=previous, editor=editor)
+            PostRevision.objects.create(
+                post=self, body=previous, title=previous_title if self.is_opening_post else "", editor=editor
+            )
             self.set_body(body)
             self.edited_at = timezone.now()
             self.save(update_fields=["body", "body_html", "edited_at"])
+            if renamed:
+                thread.title = title
+                thread.save(update_fields=["title"])
         signals.send_post_changed(self, "edited")
+        if renamed:
+            signals.send_thread_changed(thread, "renamed")
         from community.notifications import notify_about_post
 
         notify_about_post(self, previous_body=previous)
+
+    def history(self) -> list[dict]:
+        """Each edit, newest first: when, by whom, and the line diff of the title and body it made."""
+        versions = [(self.thread.title, self.body)]
+        entries = []
+        for revision in self.revisions.select_related("editor"):
+            newer_title, newer_body = versions[-1]
+            title = revision.title or newer_title
+            entries.append(
+                {
+                    "revision": revision,
+                    "title_diff": line_diff(title, newer_title) if title != newer_title else [],
+                    "body_diff": line_diff(revision.body, newer_body),
+                }
+            )
+            versions.append((title, revision.body))
+        return entries
 
     def soft_delete(self, user) -> None:
         """The author withdraws the post; deleting the opening post deletes the thread."""
@@ -363,6 +445,24 @@ class Post(models.Model):
             action = ModerationLog.Action.POST_HIDE if hidden else ModerationLog.Action.POST_UNHIDE
             ModerationLog.record(moderator, action, thread=self.thread, post=self, note=note)
         signals.send_post_changed(self, "hidden" if hidden else "unhidden")
+        from community.models.notifications import Notification
+        from community.notifications import notify_moderation
+
+        kind = Notification.Kind.POST_HIDDEN if hidden else Notification.Kind.POST_UNHIDDEN
+        notify_moderation(self.author, self, kind)
+
+    def report(self, reporter, reason: str, details: str = ""):
+        """Flag the post for moderators (a second report by the same member updates the open one)."""
+        if not self.allows_reporting_by(reporter):
+            raise PostingNotAllowed("You cannot report this post.")
+        report, created = self.reports.update_or_create(
+            reporter=reporter, status="open", defaults={"reason": reason, "details": details}
+        )
+        if created:
+            from community.notifications import notify_moderators_of_report
+
+            notify_moderators_of_report(report)
+        return report
 
 
 class PostRevision(models.Model):
@@ -370,6 +470,9 @@ class PostRevision(models.Model):
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
     body = models.TextField()
+    title = models.CharField(
+        max_length=200, blank=True, help_text="The thread's title before the edit (opening posts only)."
+    )
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

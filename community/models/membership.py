@@ -55,6 +55,10 @@ class Membership(index.Indexed, models.Model):
     decision_note = models.TextField(blank=True, help_text="Shown to the applicant in the decision e-mail.")
     email_on_reply = models.BooleanField("e-mail me when someone replies to my thread", default=True)
     email_on_mention = models.BooleanField("e-mail me when someone @mentions me", default=True)
+    email_on_moderation = models.BooleanField(
+        "e-mail me when a moderator acts on my post or on a post I reported", default=True
+    )
+    email_on_report = models.BooleanField("e-mail me new reports (moderators only)", default=True)
 
     panels = [
         MultiFieldPanel(

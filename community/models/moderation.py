@@ -113,3 +113,12 @@ class Report(models.Model):
             ModerationLog.record(
                 moderator, action, thread=self.post.thread, post=self.post, note=self.details
             )
+        from community.models.notifications import Notification
+        from community.notifications import notify_moderation
+
+        outcome = (
+            Notification.Kind.REPORT_RESOLVED
+            if status == self.Status.RESOLVED
+            else Notification.Kind.REPORT_DISMISSED
+        )
+        notify_moderation(self.reporter, self.post, outcome)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -11,11 +12,34 @@ class NotificationQuerySet(models.QuerySet):
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
 
+    def visible_to(self, user) -> NotificationQuerySet:
+        """`user`'s notifications about posts they may still read: a hidden thread's title never shows."""
+        from community.models import Post, Thread
+
+        readable = Q(post__in=Post.objects.visible_to(user))
+        moderation = Q(kind__in=Notification.MODERATION, post__thread__in=Thread.objects.visible_to(user))
+        return self.filter(readable | moderation, recipient=user)
+
 
 class Notification(models.Model):
     class Kind(models.TextChoices):
         REPLY = "reply", "replied to your thread"
         MENTION = "mention", "mentioned you"
+        POST_HIDDEN = "post_hidden", "A moderator hid your post"
+        POST_UNHIDDEN = "post_unhidden", "A moderator made your post visible again"
+        REPORT_RESOLVED = "report_resolved", "Moderators acted on a post you reported"
+        REPORT_DISMISSED = "report_dismissed", "Moderators looked at a post you reported and left it"
+        REPORTED = "reported", "New report on a post"
+
+    #: What moderation tells people: shown whether or not they may still read the post, never naming
+    #: the moderator (or, to the author, the reporter).
+    MODERATION = (
+        Kind.POST_HIDDEN,
+        Kind.POST_UNHIDDEN,
+        Kind.REPORT_RESOLVED,
+        Kind.REPORT_DISMISSED,
+        Kind.REPORTED,
+    )
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_notifications"
@@ -33,8 +57,17 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "post"], name="one_notification_per_post")
+            models.UniqueConstraint(
+                fields=["recipient", "post", "kind"], name="one_notification_per_post_and_kind"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.actor} {self.get_kind_display()}"
+        return self.headline
+
+    @property
+    def headline(self) -> str:
+        """What happened, in words for the recipient."""
+        if self.kind in self.MODERATION:
+            return self.get_kind_display()
+        return f"{self.actor or 'A former member'} {self.get_kind_display()}"

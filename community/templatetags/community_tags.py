@@ -3,7 +3,7 @@
 from django import template
 
 from community import access
-from community.models import Report
+from community.models import Notification, Report
 
 register = template.Library()
 
@@ -15,7 +15,7 @@ def community_nav(context) -> dict:
     is_moderator = access.is_moderator(user)
     return {
         "user": user,
-        "unread_count": user.community_notifications.unread().count(),
+        "unread_count": Notification.objects.visible_to(user).unread().count(),
         "is_moderator": is_moderator,
         "open_reports": Report.objects.filter(status=Report.Status.OPEN).count() if is_moderator else 0,
     }

@@ -13,7 +13,7 @@ from django.utils import timezone
 from community import access
 from community.decorators import member_required, refusal_response
 from community.exceptions import PostingNotAllowed
-from community.forms import PostForm, ReportForm, ThreadForm
+from community.forms import PostForm, ReplyForm, ReportForm, ThreadForm
 from community.models import Category, Notification, Post, Thread
 from community.models.forum import POSTS_PER_PAGE, THREADS_PER_PAGE
 from community.ratelimit import ratelimit
@@ -24,24 +24,20 @@ def _thread_page(request: HttpRequest, threads):
 
 
 def _get_thread(request: HttpRequest, thread_id: int) -> Thread:
-    thread = get_object_or_404(Thread.objects.select_related("category", "author"), pk=thread_id)
-    if not thread.allows_viewing_by(request.user):
-        raise Http404
-    return thread
+    threads = Thread.objects.visible_to(request.user).select_related("category", "author")
+    return get_object_or_404(threads, pk=thread_id)
 
 
 def _get_post(request: HttpRequest, post_id: int) -> Post:
-    post = get_object_or_404(Post.objects.select_related("thread__category", "author"), pk=post_id)
-    if not post.allows_viewing_by(request.user):
-        raise Http404
-    return post
+    posts = Post.objects.visible_to(request.user).select_related("thread__category", "author")
+    return get_object_or_404(posts, pk=post_id)
 
 
 def _with_permissions(posts, user) -> None:
     """Attach what the member may see and do with each post on the page."""
     moderator = access.is_moderator(user)
     for post in posts:
-        post.shown_html = post.body_html if post.allows_viewing_by(user) else None
+        post.shown_html = post.html_for(user)
         post.can_edit = post.allows_editing_by(user)
         post.can_quote = post.shown_html is not None and post.allows_posting_by(user)
         post.can_report = post.shown_html is not None and post.allows_reporting_by(user)
@@ -125,19 +121,16 @@ def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
 @ratelimit("post")
 def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _get_thread(request, thread_id)
-    initial = {}
-    quoted = request.GET.get("quote", "")
-    if quoted.isascii() and quoted.isdigit():
-        quoted_post = thread.posts.filter(pk=quoted).first()
-        if quoted_post and quoted_post.allows_posting_by(request.user):
-            initial["body"] = quoted_post.quote_markdown()
+    asked = request.POST.get("quote") or request.GET.get("quote", "")
+    # ASCII digits only: "²".isdigit() is true, and int() of it raises.
+    quoted = thread.quotable_post(request.user, int(asked)) if asked.isascii() and asked.isdigit() else None
     return _write_form(
         request,
-        PostForm(request.POST or None, initial=initial),
-        save=lambda data: thread.reply(request.user, data["body"]),
+        ReplyForm(request.POST or None, initial={"quote": quoted.pk if quoted else None}),
+        save=lambda data: thread.reply(request.user, data["body"], quoting=quoted),
         refusal=lambda: thread.posting_refusal(request.user),
         template="community/post_form.html",
-        context={"thread": thread},
+        context={"thread": thread, "quoted": quoted},
     )
 
 
@@ -155,9 +148,11 @@ def post_edit(request: HttpRequest, post_id: int) -> HttpResponse:
     post = _get_post(request, post_id)
     if not post.allows_editing_by(request.user):
         raise Http404
-    form = PostForm(request.POST or None, initial={"body": post.body})
+    # The opening post carries the thread's title, which its author edits with it.
+    form_class = ThreadForm if post.is_opening_post else PostForm
+    form = form_class(request.POST or None, initial={"body": post.body, "title": post.thread.title})
     if request.method == "POST" and form.is_valid():
-        post.edit(request.user, form.cleaned_data["body"])
+        post.edit(request.user, form.cleaned_data["body"], title=form.cleaned_data.get("title"))
         return redirect(post)
     return render(request, "community/post_form.html", {"thread": post.thread, "post": post, "form": form})
 
@@ -177,9 +172,8 @@ def post_delete(request: HttpRequest, post_id: int) -> HttpResponse:
 @member_required
 def post_history(request: HttpRequest, post_id: int) -> HttpResponse:
     post = _get_post(request, post_id)
-    revisions = post.revisions.select_related("editor")
     return render(
-        request, "community/post_history.html", {"post": post, "thread": post.thread, "revisions": revisions}
+        request, "community/post_history.html", {"post": post, "thread": post.thread, "edits": post.history()}
     )
 
 
@@ -191,7 +185,7 @@ def post_report(request: HttpRequest, post_id: int) -> HttpResponse:
         raise Http404
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        post.reports.update_or_create(reporter=request.user, status="open", defaults=form.cleaned_data)
+        post.report(request.user, **form.cleaned_data)
         messages.success(request, "Thank you: moderators will look at this post.")
         return redirect(post)
     return render(request, "community/report_form.html", {"post": post, "thread": post.thread, "form": form})
@@ -221,7 +215,7 @@ def my_threads(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    notifications = request.user.community_notifications.select_related("actor", "post__thread")
+    notifications = Notification.objects.visible_to(request.user).select_related("actor", "post__thread")
     if request.method == "POST":
         notifications.unread().update(read_at=timezone.now())
         return redirect("community:notifications")
@@ -231,7 +225,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
-    notification = get_object_or_404(Notification, pk=notification_id, recipient=request.user)
+    notification = get_object_or_404(Notification.objects.visible_to(request.user), pk=notification_id)
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])

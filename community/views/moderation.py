@@ -58,6 +58,8 @@ def report_queue(request: HttpRequest) -> HttpResponse:
         "reporter", "post__author", "post__thread__category"
     )
     page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    for report in page:
+        report.shown_html = report.post.html_for(request.user)
     return render(request, "community/report_queue.html", {"reports": page})
 
 

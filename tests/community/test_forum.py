@@ -34,20 +34,24 @@ def test_start_a_thread_and_reply(member_client, category, users):
     assert b"<strong>Three weeks.</strong>" in page.content
 
 
-def test_quote_reply_prefills_the_quoted_post(member_client, thread):
+def test_quote_reply_quotes_the_post_by_reference(member_client, thread):
     quoted = thread.posts.last()
-    response = member_client.get(reverse("community:reply", args=[thread.pk]), {"quote": quoted.pk})
-    assert f"&gt; **@{quoted.author.username}** wrote:".encode() in response.content
-    member_client.post(
-        reverse("community:reply", args=[thread.pk]), {"body": quoted.quote_markdown() + "Thanks!"}
-    )
-    assert "<blockquote>" in thread.posts.last().body_html
+    url = reverse("community:reply", args=[thread.pk])
+    form = member_client.get(url, {"quote": quoted.pk})
+    assert b"Waigaoqiao" in form.content and form.context["form"]["body"].value() is None
+    member_client.post(url, {"body": "Thanks!", "quote": quoted.pk})
+    reply = thread.posts.last()
+    assert reply.quoted == quoted and "Waigaoqiao" not in reply.body_html
+    page = member_client.get(thread.get_absolute_url()).content
+    assert page.count(b"Waigaoqiao") == 2 and b'class="post__quote"' in page
 
 
 def test_edit_keeps_history_and_marks_the_post_edited(member_client, thread, users):
     post = thread.posts.first()
     original = post.body
-    member_client.post(reverse("community:post_edit", args=[post.pk]), {"body": "Found one, thanks."})
+    member_client.post(
+        reverse("community:post_edit", args=[post.pk]), {"title": thread.title, "body": "Found one, thanks."}
+    )
     post.refresh_from_db()
     assert post.body == "Found one, thanks." and post.edited_at is not None
     assert list(post.revisions.values_list("body", flat=True)) == [original]
@@ -170,3 +174,35 @@ def test_closed_categories_take_threads_from_moderators_only(client, category, u
     assert client.post(url, {"title": "t", "body": "b"}).status_code == 403
     client.force_login(users.moderator)
     assert client.post(url, {"title": "t", "body": "b"}).status_code == 302
+
+
+@pytest.mark.parametrize("body", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<div></div>"])
+def test_a_post_that_sanitises_to_nothing_is_refused(member_client, thread, category, body):
+    before = thread.posts.count()
+    reply = member_client.post(reverse("community:reply", args=[thread.pk]), {"body": body})
+    assert reply.status_code == 200 and b"Nothing of this post would show" in reply.content
+    assert thread.posts.count() == before
+    start = member_client.post(
+        reverse("community:thread_create", args=[category.slug]), {"title": "Empty", "body": body}
+    )
+    assert start.status_code == 200 and b"Nothing of this post would show" in start.content
+
+
+def test_the_author_edits_the_thread_title_and_the_history_shows_a_safe_diff(member_client, thread):
+    opening = thread.posts.first()
+    url = reverse("community:post_edit", args=[opening.pk])
+    assert member_client.get(url).context["form"]["title"].value() == thread.title
+    title = "Customs <b>brokers</b> in Pudong"
+    member_client.post(url, {"title": title, "body": opening.body + "\n\nSolved."})
+    thread.refresh_from_db()
+    assert thread.title == title
+    history = member_client.get(reverse("community:post_history", args=[opening.pk])).content.decode()
+    assert "<del>- Who knows a" in history
+    assert "<ins>+ Customs &lt;b&gt;brokers&lt;/b&gt; in Pudong</ins>" in history
+    assert "<ins>+ Solved.</ins>" in history and "<b>brokers</b>" not in history
+
+
+def test_only_the_opening_post_edits_the_title(member_client, thread, users):
+    reply = thread.reply(users.member, "A reply.")
+    form = member_client.get(reverse("community:post_edit", args=[reply.pk])).context["form"]
+    assert "title" not in form.fields

@@ -84,3 +84,15 @@ def test_notification_list_and_mark_read(member_client, started, users):
     assert response["Location"] == notification.post.get_absolute_url()
     notification.refresh_from_db()
     assert notification.read_at is not None
+
+
+def test_a_mention_in_an_opening_post_notifies(client, category, users):
+    mentioned = member(user__username="mei-chen")
+    mail.outbox.clear()
+    client.force_login(users.member)
+    client.post(
+        reverse("community:thread_create", args=[category.slug]),
+        {"title": "Reefer plugs at Yangshan", "body": "@mei-chen, how many plugs does Yangshan have?"},
+    )
+    assert Notification.objects.get(recipient=mentioned).kind == "mention"
+    assert [email.to for email in mail.outbox] == [[mentioned.email]]

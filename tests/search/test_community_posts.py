@@ -173,10 +173,25 @@ def test_hiding_and_deleting_remove_posts_and_unhiding_restores_them(backend, fo
     assert member_finds(backend, author, SECRET) == []
 
 
+def test_a_hidden_post_leaves_member_search_with_the_replies_that_quoted_it(client, backend, forum, people):
+    as_user(client, people.member)
+    url = reverse("community:reply", args=[forum.thread.pk])
+    form = client.get(url, {"quote": forum.reply.pk}).context["form"]  # quoting as the browser does
+    data = {name: form[name].value() or "" for name in form.fields}
+    client.post(url, {**data, "body": f"{data['body']}Thanks, that helps."})
+    forum.reply.set_hidden(people.moderator, True)
+    assert member_finds(backend, people.member, "reefer") == []
+
+
 def test_editing_replaces_the_indexed_text(backend, forum, people):
     forum.reply.edit(people.moderator, "Try the broker at Yangshan deep-water port instead.")
     assert member_finds(backend, people.member, "yangshan") == [forum.reply.pk]
     assert member_finds(backend, people.member, "waigaoqiao") == []
+
+
+def test_a_renamed_thread_is_found_by_its_new_title(backend, forum, people):
+    forum.opening.edit(people.member, forum.opening.body, title="Reefer brokers at Lingang")
+    assert member_finds(backend, people.member, "lingang") == sorted([forum.opening.pk, forum.reply.pk])
 
 
 def test_search_page_links_posts_to_their_place_in_the_thread(client, forum, people):
