@@ -36,7 +36,6 @@ logger = logging.getLogger(__name__)
 
 # Browsers and proxies may reuse a page briefly; the server's own copy is dropped on every change.
 PUBLIC_CACHE_CONTROL = {"public": True, "max_age": 30, "stale_while_revalidate": 60}
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "ETag", "Last-Modified", "Cache-Control")
 
 
 def _quietly(operation):
@@ -71,10 +70,8 @@ class AnonymousPageCache:
         set_response_etag(response)
         response["Last-Modified"] = http_date(version // 10**9)
         patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
-        kept = (
-            response.content,
-            [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)],
-        )
+        # Every header the inner middleware set (X-Frame-Options too); cookies are kept apart.
+        kept = (response.content, list(response.items()))
         _quietly(lambda: cache.set(key, kept, seconds))
         return self.conditional(request, response, version)
 

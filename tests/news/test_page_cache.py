@@ -90,6 +90,7 @@ def test_anonymous_readers_share_one_cached_page(client, page_cache, news_index)
     again = client.get(article.url)
     assert "Port volumes hold steady" in again.content.decode()
     assert again["ETag"] == first["ETag"]
+    assert again["X-Frame-Options"] == first["X-Frame-Options"] == "DENY"
 
 
 @pytest.mark.parametrize("reader", ["member", "editor"])
