@@ -3,8 +3,9 @@
 Builds the demo site plus BENCH_PAGE_ARTICLES synthetic articles (default 20,000) in a
 temporary SQLite database, then requests each page through Django's test client:
 prints median and p95 over PAGE_RUNS requests and the queries each request made.
-The query counts of /news/ on page 1 and on a deep page show that listings do not
-grow with the archive; the first request of each page (cold renditions) is not timed.
+/news/ on page 1, on a deep page typed as ?page=N and on the same page reached by the
+"Older" link (keyset cursor) show that listings do not slow down with the archive; the
+first request of each page (cold renditions) is not timed.
 """
 
 import os
@@ -17,6 +18,17 @@ from bench.setup import setup_django
 
 ARTICLES = int(os.environ.get("BENCH_PAGE_ARTICLES", "20000"))
 PAGE_RUNS = 30
+
+
+def _older_link(path: str) -> str:
+    """The "Older" link of a listing page: the cursor-carrying URL readers follow."""
+    import html
+    import re
+
+    from django.test import Client
+
+    found = re.search(r'rel="next" href="([^"]+)"', Client().get(path).content.decode())
+    return path.split("?")[0] + html.unescape(found.group(1))
 
 
 def _paths() -> list[str]:
@@ -32,6 +44,7 @@ def _paths() -> list[str]:
         "/",
         "/news/",
         f"/news/?page={deep_page}",
+        _older_link(f"/news/?page={deep_page - 1}"),
         f"/news/?district={district.slug}&industry={industry.slug}",
         article.url,
         "/companies/",

@@ -1,11 +1,11 @@
 """Bylines: /authors/<slug>/ lists an author's published articles, newest first."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from home.seo import view_seo
 from maghub.pages import public
 from news.models import ArticlePage, Author
+from news.pagination import keyset_page
 
 ARTICLES_PER_PAGE = 20
 
@@ -26,6 +26,6 @@ def authors_with_articles():
 
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    articles = Paginator(articles_by(author), ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    articles = keyset_page(articles_by(author), request.GET, ARTICLES_PER_PAGE)
     seo = view_seo(request, title=author.name, description=author.bio or f"Articles by {author.name}")
     return render(request, "news/author_page.html", {"author": author, "articles": articles, "seo": seo})

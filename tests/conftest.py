@@ -114,3 +114,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture
+def page_cache(settings, redis_cache):
+    """The full-page cache on, on Redis, as in production (the suite runs with it off)."""
+    settings.PAGE_CACHE_SECONDS = 600
+    return redis_cache

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "maghub.page_cache.AnonymousPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "maghub.middleware.RefuseNulMiddleware",
@@ -126,6 +127,17 @@ STORAGES = {
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {"default": cache_settings(REDIS_URL, os.environ.get("CACHE_DIR", BASE_DIR / ".cache"))}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Whole pages for cookieless readers, dropped whenever published content changes
+# (maghub/page_cache.py); 0 turns the page cache off.
+PAGE_CACHE_SECONDS = 10 * 60
+PAGE_CACHE_EXCLUDED_PATHS = (
+    "/admin/",
+    "/community/",
+    "/accounts/",
+    "/documents/",
+    "/healthz",
+    "/api/search/",
+)
 
 # Slow or failing work (mail, notifications, index writes) goes through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -91,7 +91,7 @@ def test_pagination_keeps_filters(client, news_index, logistics, monkeypatch):
 
     first = client.get(news_index.url, {"industry": "logistics"})
     assert titles(first) == ["Story 4", "Story 3"]
-    assert 'href="?industry=logistics&amp;page=2"' in first.content.decode()
+    assert 'href="?industry=logistics&amp;page=2&amp;before=' in first.content.decode()
     assert titles(client.get(news_index.url, {"industry": "logistics", "page": 3})) == ["Story 0"]
     # Out-of-range and junk page numbers fall back to a real page.
     assert titles(client.get(news_index.url, {"industry": "logistics", "page": 99})) == ["Story 0"]
