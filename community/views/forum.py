@@ -122,8 +122,10 @@ def thread_detail(request: HttpRequest, thread_id: int) -> HttpResponse:
 def thread_reply(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = _get_thread(request, thread_id)
     asked = request.POST.get("quote") or request.GET.get("quote", "")
-    # ASCII digits only: "²".isdigit() is true, and int() of it raises.
-    quoted = thread.quotable_post(request.user, int(asked)) if asked.isascii() and asked.isdigit() else None
+    # A primary key: ASCII digits ("²".isdigit() is true and int() refuses it), short enough
+    # for the database's integer column.
+    is_pk = asked.isascii() and asked.isdigit() and len(asked) < 10
+    quoted = thread.quotable_post(request.user, int(asked)) if is_pk else None
     return _write_form(
         request,
         ReplyForm(request.POST or None, initial={"quote": quoted.pk if quoted else None}),
