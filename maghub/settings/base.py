@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from maghub.cache import cache_settings
+from maghub.content_security import SITE_DIRECTIVES
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "maghub"
@@ -52,10 +53,13 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response: strict for the site, its own for /admin/.
+    "maghub.content_security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,6 +128,10 @@ STORAGES = {
 # is set (docker-compose), files on the machine otherwise (`make run`). See maghub/cache.py.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {"default": cache_settings(REDIS_URL, os.environ.get("CACHE_DIR", BASE_DIR / ".cache"))}
+# Content-Security-Policy (django-csp): see maghub/content_security.py for both policies.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": SITE_DIRECTIVES}
+ADMIN_CSP_PREFIX = "/admin/"
+
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Slow or failing work (mail, notifications, index writes) goes through django-tasks.
@@ -141,6 +149,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin, like the site, loads nothing from another origin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Public search: Elasticsearch when configured, the database otherwise.
