@@ -27,7 +27,8 @@ def start(
     env_overrides: dict[str, str | None], args: list[str] = PRINT_SETTINGS
 ) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in (*SECRETS, "DJANGO_SETTINGS_MODULE")}
-    env = {k: v for k, v in env.items() if not k.startswith("SECURE_")}
+    # Nor the deployment knobs, nor what the browser tests' conftest sets for its live server.
+    env = {k: v for k, v in env.items() if not k.startswith(("SECURE_", "DJANGO_"))}
     env["DJANGO_SETTINGS_MODULE"] = "maghub.settings.production"
     env.update({k: v for k, v in env_overrides.items() if v is not None})
     return subprocess.run(  # noqa: S603 - our own interpreter and fixed arguments
