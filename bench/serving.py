@@ -107,6 +107,7 @@ def run() -> None:
             "WEB_CONCURRENCY": "2",
             "BIND_HOST": "127.0.0.1",
             "LOG_LEVEL": "WARNING",
+            "SECURE_SSL_REDIRECT": "0",  # wrk talks plain HTTP on loopback
         }
         os.environ.update(env)  # this process (content, SQL counts) runs what gunicorn runs
         setup_django(db)

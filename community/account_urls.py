@@ -3,10 +3,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from community.login import LoginView
 from community.views import accounts
 
 urlpatterns = [
-    path("login/", accounts.LoginView.as_view(), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

@@ -19,7 +19,9 @@ DEFAULT_RATES: dict[str, dict[str, str]] = {
     "report": {"user": "10/h", "ip": "30/h"},
     "signup": {"ip": "5/h"},
     "verify": {"user": "3/h", "ip": "10/h"},
-    "login": {"user": "10/15m", "ip": "30/15m"},
+    # Failed logins only, per (username, IP) pair and per IP, never per username alone: someone
+    # guessing a member's password from elsewhere cannot lock the member out (community/login.py).
+    "login": {"account_ip": "10/15m", "ip": "50/15m"},
 }
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -40,16 +42,26 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def hit(scope: str, keys: dict[str, str | None]) -> bool:
-    """Count one attempt against every key; True when any of them is over its limit."""
-    limited = False
+def _counters(scope: str, keys: dict[str, str | None]):
+    """(cache key, limit, period) of each key that has a rate in this scope, in the current window."""
     rates = rates_for(scope)
     for kind, value in keys.items():
         if not value or kind not in rates:
             continue
         count, period = parse_rate(rates[kind])
         window = int(time.time() // period)
-        key = f"ratelimit:{scope}:{kind}:{value}:{window}"
+        yield f"ratelimit:{scope}:{kind}:{value}:{window}", count, period
+
+
+def is_limited(scope: str, keys: dict[str, str | None]) -> bool:
+    """True when any key has used up its limit already; counts nothing."""
+    return any(cache.get(key, 0) >= count for key, count, _ in _counters(scope, keys))
+
+
+def hit(scope: str, keys: dict[str, str | None]) -> bool:
+    """Count one attempt against every key; True when any of them is over its limit."""
+    limited = False
+    for key, count, period in _counters(scope, keys):
         cache.add(key, 0, period)
         try:
             current = cache.incr(key)

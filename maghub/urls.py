@@ -5,10 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from community.login import AdminLoginView
 from home.views import healthz
+from maghub.health import readyz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    # The admin's login under the members' login throttling (community/login.py).
+    path("admin/login/", AdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("home.urls")),

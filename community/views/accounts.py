@@ -1,29 +1,18 @@
-"""Membership under /accounts/: apply, confirm e-mail, log in (rate-limited), edit the profile."""
+"""Membership under /accounts/: apply, confirm e-mail, edit the profile (login: community/login.py)."""
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
 
 from community import access
 from community.forms import AccountForm, ApplicationForm, ProfileForm
 from community.notifications import membership_from_token, send_email_verification
 from community.ratelimit import ratelimit
-
-
-def _login_username(request: HttpRequest) -> str | None:
-    return (request.POST.get("username") or "").strip().lower() or None
-
-
-@method_decorator(ratelimit("login", user_key=_login_username), name="dispatch")
-class LoginView(auth_views.LoginView):
-    """Django's login, with attempts limited per username and per IP address."""
 
 
 @ratelimit("signup", user_key=lambda request: None)

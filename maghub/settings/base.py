@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from maghub.cache import cache_settings
+from maghub.content_security import SITE_DIRECTIVES
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "maghub"
@@ -52,10 +53,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.syndication",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line and response (redirects included) carries the request id.
+    "maghub.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response: strict for the site, its own for /admin/.
+    "maghub.content_security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "maghub.page_cache.AnonymousPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -126,6 +132,10 @@ STORAGES = {
 # is set (docker-compose), files on the machine otherwise (`make run`). See maghub/cache.py.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {"default": cache_settings(REDIS_URL, os.environ.get("CACHE_DIR", BASE_DIR / ".cache"))}
+# Content-Security-Policy (django-csp): see maghub/content_security.py for both policies.
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": SITE_DIRECTIVES}
+ADMIN_CSP_PREFIX = "/admin/"
+
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whole pages for cookieless readers, dropped whenever published content changes
 # (maghub/page_cache.py); 0 turns the page cache off.
@@ -154,6 +164,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin, like the site, loads nothing from another origin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Public search: Elasticsearch when configured, the database otherwise.
@@ -164,10 +176,18 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
 # The test and dev settings select search.opensearch.OpenSearchNode for the local OpenSearch engine.
 ELASTICSEARCH_NODE_CLASS = None
 
+# Plain lines with the request id here and in dev; production.py switches to one JSON object a line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "maghub.request_log.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "maghub.request_log.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "plain"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "elastic_transport": {"level": "WARNING"},

@@ -143,12 +143,40 @@ def browser(_migrated_data):
         browser.close()
 
 
+# Reports every Content-Security-Policy violation to the console, where watch_csp collects it.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => console.error(
+  `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`
+  + ` at ${event.documentURI} (${event.sourceFile}:${event.lineNumber})`));
+"""
+
+
+def watch_csp(page) -> list[str]:
+    """The page's Content-Security-Policy violations, as they happen, across navigations:
+    the browser's own console errors and the `securitypolicyviolation` events."""
+    violations = []
+
+    def collect(message):
+        if message.type == "error" and any(
+            mark in message.text for mark in ("CSP violation", "Content Security Policy")
+        ):
+            violations.append(message.text)
+
+    page.add_init_script(REPORT_CSP_VIOLATIONS)
+    page.on("console", collect)
+    return violations
+
+
 def _new_page(browser, request, options):
+    """A tab that fails its test if any Content-Security-Policy violation is reported in it."""
     context = browser.new_context(base_url=request.getfixturevalue("live_server").url, **options)
     context.set_default_timeout(15_000)
     page = context.new_page()
+    violations = watch_csp(page)
     yield page
     context.close()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
 
 
 @pytest.fixture
@@ -185,7 +213,9 @@ def screenshot(request):
 
 def axe_violations(page, impacts=BLOCKING_IMPACTS) -> list[dict]:
     """axe-core's violations of the given impacts on the page as it is now."""
-    page.add_script_tag(path=str(require(AXE_JS, "npm ci (scripts/install-test-system-deps.sh)")))
+    # Evaluated through the DevTools protocol rather than added as a <script>: the page's
+    # Content-Security-Policy rightly refuses inline scripts.
+    page.evaluate(require(AXE_JS, "npm ci (scripts/install-test-system-deps.sh)").read_text())
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         {
