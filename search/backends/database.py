@@ -18,7 +18,8 @@ from datetime import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Case, IntegerField, Q, QuerySet, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils import timezone
 
@@ -113,8 +114,36 @@ def _text_matches(latin: list) -> QuerySet:
     pages); :func:`_rank` orders the matches instead.
     """
     query = latin[0] if len(latin) == 1 else And(latin)
-    results = get_search_backend("default").search(query, Page.objects.all(), order_by_relevance=False)
+    backend = get_search_backend("default")
+    if connections[Page.objects.db].vendor == "postgresql":
+        return _postgres_text_matches(backend, query)
+    results = backend.search(query, Page.objects.all(), order_by_relevance=False)
     return results.get_queryset().order_by().values("pk")
+
+
+def _postgres_text_matches(backend, query) -> QuerySet:
+    """The same match asked of the index entries alone (Wagtail's backend joins pages to their
+    entries on a cast id first)."""
+    compiler = backend.query_compiler_class(Page.objects.all(), query, order_by_relevance=False)
+    tsquery = compiler.build_tsquery(query, config=compiler.get_config(backend))
+    return (
+        IndexEntry.objects.filter(content_type_id__in=list(_kind_of_content_type()))
+        .annotate(_vector_=F("title")._combine(F("body"), "||", False))
+        .filter(_vector_=tsquery)
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
+    )
+
+
+def _page_ids(matches: QuerySet) -> "QuerySet | RawSQL":
+    """Matching page ids for ``pk__in``: the subquery itself on SQLite; on PostgreSQL, its ids,
+    read once and handed on as one array. There, as a subquery inside the facet counts, the
+    planner evaluated the text match again for every page row: minutes at a few thousand pages.
+    """
+    if connections[Page.objects.db].vendor != "postgresql":
+        return matches
+    ids = [next(iter(row.values())) for row in matches]
+    return RawSQL("SELECT unnest(%s::integer[])", (ids,))  # noqa: S611 - fixed SQL, ids as a parameter
 
 
 def _match(pages, parsed: ParsedQuery):
@@ -122,13 +151,13 @@ def _match(pages, parsed: ParsedQuery):
     latin = []
     for text in (*parsed.terms, *parsed.phrases):
         if has_cjk(text):
-            pages = pages.filter(pk__in=_entries_containing(text))
+            pages = pages.filter(pk__in=_page_ids(_entries_containing(text)))
         else:
             latin.append(_wagtail_query(text))
     for text in parsed.excluded:
-        pages = pages.exclude(pk__in=_entries_containing(text))
+        pages = pages.exclude(pk__in=_page_ids(_entries_containing(text)))
     if latin:
-        pages = pages.filter(pk__in=_text_matches(latin))
+        pages = pages.filter(pk__in=_page_ids(_text_matches(latin)))
     return pages
 
 
@@ -159,7 +188,7 @@ def _rank(rows: list[tuple[int, datetime | None, str]], words: tuple[str, ...]) 
 
 def _matches_anything(text: str) -> bool:
     """Whether a Latin word, on its own, matches any searchable page."""
-    return _pages().filter(pk__in=_text_matches([_wagtail_query(text)])).exists()
+    return _pages().filter(pk__in=_page_ids(_text_matches([_wagtail_query(text)]))).exists()
 
 
 def _vocabulary() -> set[str]:
