@@ -189,21 +189,9 @@ def test_listings_and_feeds(client, corpus):
     check()
 
 
-def test_community_pages(member_client, thread, users):
-    post = thread.posts.first()
-    paths = [
-        "/community/",
-        f"/community/c/{thread.category.slug}/",
-        f"/community/t/{thread.pk}/",
-        f"/community/t/{thread.pk}/reply/",
-        f"/community/p/{post.pk}/history/",
-        f"/community/members/{users.member.username}/",
-        "/community/my-threads/",
-        "/community/notifications/",
-    ]
-
+def test_community_pages(member_client, member_pages):
     @FUZZ
-    @given(st.sampled_from(paths), _query_strings(["page", "quote", "q"]))
+    @given(st.sampled_from(member_pages), _query_strings(["page", "quote", "q"]))
     def check(path, query):
         _answers(member_client, path, query)
 
