@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from community.access import MODERATORS_GROUP
 from community.models import Category, Membership, Thread
-from news.models import CompanyProfilePage
 
 DEMO_PASSWORD = "maghub-demo"  # noqa: S105 (dev-only demo accounts)
 
@@ -82,7 +81,7 @@ def _member(username: str, full_name: str, company: str, job_title: str, moderat
         user=user,
         defaults={
             "full_name": full_name,
-            "company_page": CompanyProfilePage.objects.filter(title__iexact=company).first(),
+            "company_page": Membership.company_pages().filter(title__iexact=company).first(),
             "company_name": company,
             "job_title": job_title,
             "reason": "Demo member.",

@@ -9,7 +9,6 @@ from django.core.validators import RegexValidator
 
 from community.markup import renders_empty
 from community.models import Category, Membership, Report, Thread
-from news.models import CompanyProfilePage
 
 FREE_MAIL_DOMAINS = {
     "126.com", "163.com", "aol.com", "foxmail.com", "gmail.com", "hotmail.com", "icloud.com",
@@ -22,14 +21,14 @@ handle_validator = RegexValidator(
 
 
 def _company_choices():
-    return CompanyProfilePage.objects.live().order_by("title")
+    return Membership.company_pages().live().order_by("title")
 
 
 class MembershipDetailsForm(forms.ModelForm):
     """The parts of an application a member can also edit later."""
 
     company_page = forms.ModelChoiceField(
-        queryset=CompanyProfilePage.objects.none(),
+        queryset=Membership.company_pages().none(),
         required=False,
         label="Company",
         empty_label="My company is not listed",

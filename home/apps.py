@@ -10,7 +10,7 @@ class HomeConfig(AppConfig):
         # Each app's seo.py registers the schema.org builders of its page types.
         autodiscover_modules("seo")
 
-        from home import content_cache
+        from maghub import content_cache
 
         content_cache.connect()
 

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from home.images import CreditedImage, CreditedRendition
-from home.mixins import ShareableMixin
+from maghub.mixins import ShareableMixin
 from maghub.pages import route_in_one_query
 from news.models import ArticlePage, CompanyProfilePage, EventReportPage
 

@@ -2,7 +2,8 @@
 
 from django_tasks import task
 
-from home.images import CreditedImage, every_spec
+from home.images import CreditedImage
+from maghub.images import every_spec
 
 
 @task()

@@ -6,8 +6,8 @@ from django.views.decorators.cache import cache_control, never_cache
 
 from wagtail.models import Page
 
-from home.sharing import qr_svg
 from home.sitemaps import robots_lines
+from maghub.sharing import qr_svg
 
 
 def words_of_path(path: str, limit: int = 80) -> str:

@@ -1,6 +1,6 @@
 """The full-page cache: a cookieless reader's GET is answered from the shared cache.
 
-Responses are kept under the content version (`home.content_cache`), which every publish,
+Responses are kept under the content version (`maghub.content_cache`), which every publish,
 unpublish, move, delete, restriction, vocabulary, company or image change moves on: one change
 makes every cached page stale at once, so the next reader of the article, its index, home, its
 industry and district pages, the feeds and the sitemap gets a fresh render. Dropping every page
@@ -30,7 +30,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
-from home.content_cache import content_version
+from maghub.content_cache import content_version
 
 logger = logging.getLogger(__name__)
 

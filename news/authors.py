@@ -2,8 +2,8 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from home.seo import view_seo
 from maghub.pages import public
+from maghub.seo import view_seo
 from news.models import ArticlePage, Author
 from news.pagination import keyset_page
 

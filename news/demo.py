@@ -1,8 +1,8 @@
 """Demo content built from the real story behind MagHub's launch (idempotent).
 
 The story itself is data, in demo_content.toml; this module turns it into pages.
-`load()` is what `manage.py load_demo` runs; another app adds its own
-`demo.py` with a `load(log)` and one line in that command.
+`load(home)` is what `manage.py load_demo` runs under the site's home page; another app
+adds its own `demo.py` with a `load(log)` and one line in that command.
 """
 
 import tomllib
@@ -11,13 +11,13 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 
+from wagtail.images import get_image_model
 from wagtail.models import Collection, Page
 from wagtail.rich_text import RichText
 
 from PIL import Image, ImageDraw
 
-from home.images import CreditedImage
-from home.site_tree import ensure_child, ensure_home_page
+from maghub.site_tree import ensure_child
 from news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -39,10 +39,9 @@ from news.signals import pages_written
 CONTENT = Path(__file__).with_name("demo_content.toml")
 
 
-def load(log=print):
-    """Build (or complete) the demo site; safe to run any number of times. Returns the home page."""
+def load(home, log=print):
+    """Build (or complete) the demo site under `home`; safe to run any number of times. Returns `home`."""
     story = tomllib.loads(CONTENT.read_text(encoding="utf-8"))
-    home = ensure_home_page(tagline="News and community for multinational companies in Shanghai")
     news, _ = ensure_child(
         home, NewsIndexPage, "news", title="News", intro="What multinationals in Shanghai need to know."
     )
@@ -103,9 +102,9 @@ def stream(blocks):
 
 def demo_image(title, label, colours):
     """A picture drawn locally (no downloads), stored once."""
-    image = CreditedImage.objects.filter(title=title).first()
+    image = get_image_model().objects.filter(title=title).first()
     if image is None:
-        image = CreditedImage(
+        image = get_image_model()(
             title=title,
             alt_text=f"Illustration: {label}",
             credit="MagHub demo illustration",

@@ -8,7 +8,7 @@ keyset page (`news.pagination`), as fast deep in the archive as on page 1.
 
 from dataclasses import dataclass
 
-from home.content_cache import cached
+from maghub.content_cache import cached
 from news.pagination import keyset_page
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from home.content_cache import cached
+from maghub.content_cache import cached
 
 SEPARATOR = "~"
 

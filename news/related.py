@@ -7,7 +7,7 @@ article lists that article, company and event templates place with
 
 from dataclasses import dataclass
 
-from home.images import image_prefetch
+from maghub.images import image_prefetch
 from maghub.pages import public
 from news.models import ArticlePage
 

@@ -1,9 +1,9 @@
-"""schema.org descriptions of the news page types (registered with home.seo)."""
+"""schema.org descriptions of the news page types (registered with maghub.seo)."""
 
 from django.urls import reverse
 
-from home.images import SCHEMA_LOGO_SPEC
-from home.seo import absolute_url, describe, image_url, publisher, schema_for
+from maghub.images import SCHEMA_LOGO_SPEC
+from maghub.seo import absolute_url, describe, image_url, publisher, schema_for
 
 SHANGHAI = {"@type": "PostalAddress", "addressLocality": "Shanghai", "addressCountry": "CN"}
 

@@ -17,11 +17,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from home.content_cache import bump_content_version
-from home.images import CreditedImage
+from maghub.content_cache import bump_content_version
 from news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -74,7 +74,7 @@ class Vocabulary:
         self.districts = list(District.objects.all()) or [District.objects.create(name="Changning")]
         self.companies = list(CompanyProfilePage.objects.live().only("pk", "title"))
         self.authors = [Author.objects.get_or_create(name=name)[0] for name in AUTHORS]
-        self.image_ids = list(CreditedImage.objects.values_list("pk", flat=True)[:20]) or [None]
+        self.image_ids = list(get_image_model().objects.values_list("pk", flat=True)[:20]) or [None]
 
 
 def article_text(rng, vocabulary):

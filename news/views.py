@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from home.content_cache import cached
+from maghub.content_cache import cached
 from news.sections import term_sections
 
 

@@ -91,6 +91,12 @@ class Membership(index.Indexed, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("community:member", args=[self.user.get_username()])
 
+    @classmethod
+    def company_pages(cls) -> models.Manager:
+        """The company profiles a member can name, reached through `company_page` (the
+        community's one link to news content) rather than by importing news."""
+        return cls._meta.get_field("company_page").related_model.objects
+
     @property
     def company(self) -> str:
         return self.company_page.title if self.company_page_id else self.company_name

@@ -90,6 +90,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # maghub is the project package, not an app: its tag libraries are named here.
+            "libraries": {
+                "maghub_tags": "maghub.templatetags.maghub_tags",
+                "reading_tags": "maghub.templatetags.reading_tags",
+                "seo_tags": "maghub.templatetags.seo_tags",
+            },
         },
     },
 ]

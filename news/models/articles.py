@@ -14,11 +14,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api_fields import AuthorsField, PageLinksField, image_field
-from home.blocks import StoryBodyBlock
-from home.images import image_prefetch
-from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
-from home.reading import reading_minutes, stream_text
+from maghub.api_fields import AuthorsField, PageLinksField, image_field
+from maghub.blocks import StoryBodyBlock
+from maghub.images import image_prefetch
+from maghub.mixins import ShareableMixin
+from maghub.reading import reading_minutes, stream_text
+from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
 
 class Author(index.Indexed, models.Model):

@@ -12,9 +12,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api_fields import LabelsField, image_field
-from home.images import image_prefetch
-from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
+from maghub.api_fields import LabelsField, image_field
+from maghub.images import image_prefetch
+from maghub.mixins import ShareableMixin
+from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
 from .articles import ArticlePage
 from .events import EventReportPage

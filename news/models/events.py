@@ -12,10 +12,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.api_fields import LabelsField, PageLinksField, image_field
-from home.blocks import GalleryBlock, StoryBodyBlock
-from home.images import image_prefetch
-from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
+from maghub.api_fields import LabelsField, PageLinksField, image_field
+from maghub.blocks import GalleryBlock, StoryBodyBlock
+from maghub.images import image_prefetch
+from maghub.mixins import ShareableMixin
+from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
 
 class EventIndexPage(IndexPageMixin, Page):

@@ -120,8 +120,8 @@ def _serve_test_media(settings):
 
 @pytest.fixture
 def demo_site():
-    """The demo content `make run` shows (news.demo): the launch story, companies, event, images."""
-    from news import demo
+    """The demo content `make run` shows (home.demo): the launch story, companies, event, images."""
+    from home import demo
 
     wagtail_log = logging.getLogger("wagtail")
     level = wagtail_log.level

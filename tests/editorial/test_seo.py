@@ -8,7 +8,7 @@ from django.test import RequestFactory
 
 import pytest
 
-from home.seo import json_ld_script
+from maghub.seo import json_ld_script
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 

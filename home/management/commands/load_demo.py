@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from community import demo as community_demo
-from news import demo as news_demo
+from home import demo as home_demo
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logging.getLogger("wagtail").setLevel(logging.WARNING)  # one line per page is noise here
-        news_demo.load(log=self.stdout.write)
+        home_demo.load(log=self.stdout.write)
         if settings.DEBUG:
             community_demo.load_demo()
             self.stdout.write("Demo community: members sign in with password 'maghub-demo'.")

@@ -12,7 +12,8 @@ from wagtail.search.backends import get_search_backend
 
 import yaml
 
-from home.site_tree import ensure_child, ensure_home_page
+from home.site_tree import ensure_home_page
+from maghub.site_tree import ensure_child
 from news.models import (
     ArticlePage,
     CompanyIndexPage,

@@ -1,14 +1,10 @@
-"""Responsive images and 'more from' lists, computed in Python for templates to place."""
+"""Responsive images, computed in Python for templates to place."""
 
 from django import template
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
 from wagtail.images.models import Picture
 
-from home import content_cache
-from home.images import PRESETS, preset_specs
-from news.related import more_from
+from maghub.images import PRESETS, preset_specs
 
 register = template.Library()
 
@@ -41,15 +37,3 @@ def responsive_image(image, preset="inline", eager=False, css_class=""):
     if css_class:
         attrs["class"] = css_class
     return Picture(renditions, attrs)
-
-
-@register.simple_tag(takes_context=True)
-def more_from_page(context, page):
-    """The "more from" lists, rendered once per content version (previews render them afresh)."""
-
-    def render():
-        return render_to_string("includes/more_from.html", {"groups": more_from(page)})
-
-    if not page.pk or getattr(context.get("request"), "is_preview", False):
-        return render()
-    return mark_safe(content_cache.cached(f"more-from-{page.pk}", render))  # noqa: S308 - our template

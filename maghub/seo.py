@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from wagtail.models import Page, Site
 
-from home.images import SHARE_IMAGE_SPEC
+from maghub.images import SHARE_IMAGE_SPEC
 from maghub.pages import trail as page_trail
 
 SCHEMA_CONTEXT = "https://schema.org"

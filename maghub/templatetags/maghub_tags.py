@@ -3,7 +3,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from home import content_cache
+from maghub import content_cache
 from maghub.pages import trail as page_trail
 
 register = template.Library()

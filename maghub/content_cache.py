@@ -63,15 +63,19 @@ def _bump_for_pages(sender, instance, **kwargs) -> None:
         bump_content_version()
 
 
-def connect() -> None:
-    """Wire the bump to every change that alters what a listing shows (called from HomeConfig.ready)."""
-    from news.models import Author, District, Industry
+def bump_on_change(*models) -> None:
+    """Bump whenever a row of one of `models` is saved or deleted (each app names what its listings show)."""
+    for model in models:
+        uid = f"content-version-{model._meta.label_lower}"
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-deleted")
 
+
+def connect() -> None:
+    """Wire the bump to the site-wide changes that alter what a listing shows (called from HomeConfig.ready);
+    each app adds its own models with `bump_on_change` (news: the vocabularies and authors)."""
     # Every save of a page row: publish, unpublish, expiry, drafts (bulk inserts bump by hand).
     post_save.connect(_bump_for_pages, dispatch_uid="content-version-page-saved")
     post_delete.connect(_bump_for_pages, dispatch_uid="content-version-page-deleted")
     post_page_move.connect(bump_content_version, dispatch_uid="content-version-moved")
-    for model in (PageViewRestriction, Industry, District, Author, get_image_model()):
-        uid = f"content-version-{model._meta.label_lower}"
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-saved")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-deleted")
+    bump_on_change(PageViewRestriction, get_image_model())

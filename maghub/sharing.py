@@ -7,7 +7,7 @@ from django.core.cache import cache
 
 import segno
 
-from home.seo import describe, shorten
+from maghub.seo import describe, shorten
 
 SHARE_TEXT_MAX = 120
 QR_CACHE_SECONDS = 60 * 60 * 24

@@ -5,9 +5,9 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
-from home.seo import page_seo, view_seo
-from home.sharing import share_text
 from maghub.pages import is_public
+from maghub.seo import page_seo, view_seo
+from maghub.sharing import share_text
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ register = template.Library()
 def seo_head(context):
     """Meta description, canonical, Open Graph, Twitter card and JSON-LD.
 
-    Uses the view's `seo` (a home.seo.PageSeo) if it set one, else builds it for `page`.
+    Uses the view's `seo` (a maghub.seo.PageSeo) if it set one, else builds it for `page`.
     """
     request = context.get("request")
     seo = context.get("seo")

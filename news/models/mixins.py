@@ -1,7 +1,6 @@
-"""Fields that several page types share, each mixin bringing its own panels."""
+"""What the news page types share: vocabulary terms and index pages, each mixin bringing its own panels."""
 
 from django.apps import apps
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -12,7 +11,7 @@ from wagtail.admin.forms.tags import TagField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
-from home.api_fields import TermsField, image_field
+from maghub.api_fields import TermsField
 from maghub.pages import ViewRestrictionsInOneQuery, public
 from news.listing import Listing
 
@@ -129,34 +128,6 @@ class TaggedPageMixin(models.Model):
     @property
     def term_list(self):
         return self.industry_list + self.district_list
-
-
-class ShareableMixin(ViewRestrictionsInOneQuery, models.Model):
-    """What search engines and social apps show: a share image next to Wagtail's SEO fields."""
-
-    share_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown when the page is shared; falls back to the page's main image.",
-    )
-
-    panels = [FieldPanel("share_image")]
-    api_fields = [APIField("share_image", serializer=image_field(source="effective_share_image"))]
-
-    class Meta:
-        abstract = True
-
-    @property
-    def main_image(self):
-        """The picture that stands for the page in listings and shares (overridden per type)."""
-        return None
-
-    @property
-    def effective_share_image(self):
-        return self.share_image or self.main_image
 
 
 class IndexPageMixin(ViewRestrictionsInOneQuery, models.Model):

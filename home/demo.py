@@ -1,0 +1,12 @@
+"""The demo site: the home page, then each app's demo content under it (idempotent)."""
+
+from home.site_tree import ensure_home_page
+from news import demo as news_demo
+
+TAGLINE = "News and community for multinational companies in Shanghai"
+
+
+def load(log=print):
+    """Build (or complete) the demo pages; safe to run any number of times. Returns the home page."""
+    home = ensure_home_page(tagline=TAGLINE)
+    return news_demo.load(home, log=log)
