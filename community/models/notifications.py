@@ -13,8 +13,8 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
     def visible_to(self, user) -> NotificationQuerySet:
-        """`user`'s notifications about posts they may still read: a hidden thread's title never shows,
-        except to its own author in the notices telling them what moderators did to it."""
+        """`user`'s notifications about posts they may still read, and the notices telling a thread's
+        author what moderators did to it (even hidden: `title_for` then leaves its title out)."""
         from community import access
         from community.models import Post, Thread
 
@@ -87,6 +87,12 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.headline
+
+    def title_for(self, user) -> str:
+        """The thread's title if `user` may read the thread now, else "": a hidden thread's title
+        never shows, not even to its author."""
+        thread = self.post.thread
+        return thread.title if thread.allows_viewing_by(user) else ""
 
     @property
     def headline(self) -> str:

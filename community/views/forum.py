@@ -220,11 +220,15 @@ def my_threads(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    notifications = Notification.objects.visible_to(request.user).select_related("actor", "post__thread")
+    notifications = Notification.objects.visible_to(request.user).select_related(
+        "actor", "post__thread__category"
+    )
     if request.method == "POST":
         notifications.unread().update(read_at=timezone.now())
         return redirect("community:notifications")
     page = Paginator(notifications, 30).get_page(request.GET.get("page"))
+    for notification in page:
+        notification.shown_title = notification.title_for(request.user)
     return render(request, "community/notifications.html", {"notifications": page})
 
 
