@@ -39,10 +39,13 @@ from news.signals import pages_written
 CONTENT = Path(__file__).with_name("demo_content.toml")
 
 
-def load(log=print):
-    """Build (or complete) the demo site; safe to run any number of times. Returns the home page."""
+def load(log=print, *, hostname="localhost", port=80):
+    """Build (or complete) the demo site served at `hostname`:`port`; safe to run any number of
+    times. Returns the home page."""
     story = tomllib.loads(CONTENT.read_text(encoding="utf-8"))
-    home = ensure_home_page(tagline="News and community for multinational companies in Shanghai")
+    home = ensure_home_page(
+        tagline="News and community for multinational companies in Shanghai", hostname=hostname, port=port
+    )
     news, _ = ensure_child(
         home, NewsIndexPage, "news", title="News", intro="What multinationals in Shanghai need to know."
     )
