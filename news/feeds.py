@@ -21,7 +21,7 @@ class NewsFeed(Feed):
         return absolute_url(reverse("news:feed"))
 
     def feed_url(self):
-        return absolute_url(reverse("news:feed"))
+        return self.link()
 
     def items(self):
         return ArticlePage.listing_queryset()[: self.size]
