@@ -24,7 +24,7 @@ install: $(VENV)/.installed
 run: export DJANGO_SETTINGS_MODULE = maghub.settings.dev
 run: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --hostname 127.0.0.1 --port $(PORT)
 	$(MANAGE) ensure_dev_admin
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	BIND_HOST=127.0.0.1 PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py maghub.wsgi

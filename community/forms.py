@@ -141,6 +141,16 @@ class ReportForm(forms.ModelForm):
         widgets = {"reason": forms.RadioSelect, "details": forms.Textarea(attrs={"rows": 3})}
 
 
+class DeletePostForm(forms.Form):
+    reason = forms.CharField(
+        required=False,
+        max_length=500,
+        label="Reason (optional)",
+        help_text="Only MagHub's staff can read this, with the deleted post, should they need to.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class MoveThreadForm(forms.ModelForm):
     class Meta:
         model = Thread

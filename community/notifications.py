@@ -76,7 +76,7 @@ def notify_moderation(recipient, post, kind: str, actor=None) -> None:
     if wanted:
         context = {
             "headline": notification.headline,
-            "thread_title": post.thread.title,
+            "thread_title": notification.title_for(recipient),
             "path": reverse("community:notification_open", args=[notification.pk]),
         }
         subject = f"[MagHub community] {notification.headline}"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 
 from django_tasks import task
+
+from maghub.site_urls import site_root_url
 
 
 @task()
@@ -16,7 +17,7 @@ def send_templated_email(user_id: int, subject: str, template: str, context: dic
     user = get_user_model().objects.get(pk=user_id)
     if not user.email:
         return
-    body = render_to_string(template, {**context, "user": user, "base_url": settings.WAGTAILADMIN_BASE_URL})
+    body = render_to_string(template, {**context, "user": user, "base_url": site_root_url()})
     send_mail(subject, body, None, [user.email])
 
 
@@ -37,7 +38,7 @@ def send_notification_email(notification_id: int) -> None:
         "post": notification.post,
         "thread": notification.post.thread,
         "recipient": notification.recipient,
-        "base_url": settings.WAGTAILADMIN_BASE_URL,
+        "base_url": site_root_url(),
     }
     subject = f"[MagHub community] {notification.actor} {notification.get_kind_display()}"
     body = render_to_string("community/email/notification.txt", context)

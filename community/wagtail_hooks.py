@@ -1,16 +1,19 @@
-"""Admin: forum categories as snippets; membership applications with bulk approve/reject/suspend."""
+"""Admin: forum categories as snippets; membership applications with bulk approve/reject/suspend;
+the audit of posts their authors deleted."""
 
+from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import ngettext
 
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from community.exceptions import MembershipTransitionError
-from community.models import Category, Membership
+from community.models import Category, DeletedPost, Membership
 from maghub.search_text import search_words
 
 
@@ -62,6 +65,42 @@ class CommunityViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CommunityViewSetGroup)
+
+
+class DeletedPostViewSet(ModelViewSet):
+    """Read-only audit of deleted posts: who, when, why, and the body no community page shows.
+
+    Open to users holding `community.view_deletedpost` (and superusers); it has no add, edit,
+    copy or delete views, so the record cannot be changed from here.
+    """
+
+    model = DeletedPost
+    icon = "bin"
+    menu_label = "Deleted posts"
+    menu_order = 260
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = ["__str__", "author", "deleted_at", "deletion_reason"]
+    list_filter = ["deleted_at"]
+    ordering = ["-deleted_at", "-pk"]
+    inspect_view_fields = ["thread", "author", "created_at", "deleted_at", "deletion_reason", "body"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        read_only = dict.fromkeys(["add_url_name", "edit_url_name", "delete_url_name", "copy_url_name"])
+        return super().get_common_view_kwargs(**{**kwargs, **read_only})
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_deleted_post_audit():
+    return DeletedPostViewSet("deleted_posts")
 
 
 class MembershipDecisionBulkAction(SnippetBulkAction):

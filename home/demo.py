@@ -6,7 +6,8 @@ from news import demo as news_demo
 TAGLINE = "News and community for multinational companies in Shanghai"
 
 
-def load(log=print):
-    """Build (or complete) the demo pages; safe to run any number of times. Returns the home page."""
-    home = ensure_home_page(tagline=TAGLINE)
+def load(log=print, *, hostname="localhost", port=80):
+    """Build (or complete) the demo pages served at `hostname`:`port`; safe to run any number of
+    times. Returns the home page."""
+    home = ensure_home_page(tagline=TAGLINE, hostname=hostname, port=port)
     return news_demo.load(home, log=log)

@@ -5,8 +5,9 @@ from wagtail.models import Page, Site
 from home.models import HomePage
 
 
-def ensure_home_page(title="MagHub Shanghai", **fields):
-    """The HomePage as the default site's root, replacing Wagtail's welcome page."""
+def ensure_home_page(title="MagHub Shanghai", *, hostname="localhost", port=80, **fields):
+    """The HomePage as the root of the default site, served at `hostname`:`port` (which every
+    absolute URL uses: maghub.site_urls), replacing Wagtail's welcome page."""
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
@@ -14,7 +15,7 @@ def ensure_home_page(title="MagHub Shanghai", **fields):
         home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": title},
+        defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": title},
     )
     # Wagtail's "Welcome to your new Wagtail site!" is a plain Page next to ours.
     Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()

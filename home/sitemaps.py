@@ -1,9 +1,12 @@
 """/sitemap.xml and /robots.txt: what crawlers may read, from one list of private areas."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 
 from wagtail.contrib.sitemaps import Sitemap
 
+from maghub.site_urls import site_root_url
 from news.authors import authors_with_articles
 
 # Areas that are members-only, per-user or not content: robots.txt disallows them
@@ -23,6 +26,15 @@ class PublicPagesSitemap(Sitemap):
 
 
 class AuthorsSitemap(DjangoSitemap):
+    """Byline pages. Django's sitemaps take the host from the request; ours from the Site, as the
+    page sitemap does (Wagtail's get_full_url)."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(site_root_url()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(site_root_url()).netloc
+
     def items(self):
         return authors_with_articles()
 

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from home.sitemaps import robots_lines
 from maghub.sharing import qr_svg
+from maghub.site_urls import absolute_url
 
 
 def words_of_path(path: str, limit: int = 80) -> str:
@@ -35,7 +36,7 @@ def healthz(request):
 @cache_control(public=True, max_age=60 * 60)
 def robots_txt(request):
     """Crawlers: stay out of the private areas, read the sitemap."""
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute_url(reverse("sitemap"), request)
     return HttpResponse("\n".join(robots_lines(sitemap_url)) + "\n", content_type="text/plain")
 
 

@@ -22,10 +22,11 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from maghub.images import SHARE_IMAGE_SPEC
 from maghub.pages import trail as page_trail
+from maghub.site_urls import absolute_url
 
 SCHEMA_CONTEXT = "https://schema.org"
 # Fields that can describe a page when the editor left search_description empty, in order.
@@ -106,17 +107,9 @@ def json_ld_script(data) -> SafeString:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))  # noqa: S308
 
 
-def absolute_url(request, path: str) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def image_url(request, image, spec: str = SHARE_IMAGE_SPEC) -> str:
     # get_renditions(), not get_rendition(): the latter rewrites the cache on every call.
-    return absolute_url(request, image.get_renditions(spec)[spec].url) if image else ""
+    return absolute_url(image.get_renditions(spec)[spec].url, request) if image else ""
 
 
 def shorten(text: str, limit: int) -> str:
@@ -135,16 +128,11 @@ def describe(page) -> str:
     return ""
 
 
-def site_root_url(request) -> str:
-    site = Site.find_for_request(request) if request is not None else None
-    return site.root_url + "/" if site else absolute_url(request, "/")
-
-
 def publisher(request) -> dict:
     return {
         "@type": "NewsMediaOrganization",
         "name": settings.WAGTAIL_SITE_NAME,
-        "url": site_root_url(request),
+        "url": absolute_url("/", request),
     }
 
 
@@ -188,15 +176,13 @@ def page_seo(request, page) -> PageSeo:
 
 def view_seo(request, title: str, description: str = "") -> PageSeo:
     """SEO for a plain Django view (author pages, search): canonical is the path without a query."""
-    return PageSeo(
-        title=title, description=description, canonical_url=request.build_absolute_uri(request.path)
-    )
+    return PageSeo(title=title, description=description, canonical_url=absolute_url(request.path, request))
 
 
 @schema_for("home.HomePage")
 def website_schema(page, request) -> dict:
     """The site itself, with the search box search engines may show under it."""
-    search_url = absolute_url(request, reverse("search")) + "?q={search_term_string}"
+    search_url = absolute_url(reverse("search"), request) + "?q={search_term_string}"
     return {
         "@type": "WebSite",
         "name": settings.WAGTAIL_SITE_NAME,

@@ -1,9 +1,14 @@
-"""RSS 2.0 feeds: the latest articles, overall and per industry or district."""
+"""RSS 2.0 feeds: the latest articles, overall and per industry or district.
+
+Every link is absolute on the Site's configured host (Django's Feed would otherwise prefix the
+host the request came in by).
+"""
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from maghub.site_urls import absolute_url
 from news.models import ArticlePage, District, Industry
 
 
@@ -13,7 +18,10 @@ class NewsFeed(Feed):
     size = 30
 
     def link(self):
-        return reverse("news:feed")
+        return absolute_url(reverse("news:feed"))
+
+    def feed_url(self):
+        return self.link()
 
     def items(self):
         return ArticlePage.listing_queryset()[: self.size]
@@ -25,7 +33,7 @@ class NewsFeed(Feed):
         return item.standfirst or item.search_description
 
     def item_link(self, item):
-        return item.url
+        return item.get_full_url()
 
     def item_guid(self, item):
         return f"maghub-page-{item.pk}"
@@ -49,6 +57,7 @@ class TermFeed(NewsFeed):
     """The latest articles carrying one term of `vocabulary`."""
 
     vocabulary = None
+    url_name = ""
 
     def get_object(self, request, slug):
         return get_object_or_404(self.vocabulary, slug=slug)
@@ -60,7 +69,10 @@ class TermFeed(NewsFeed):
         return f"The latest MagHub news tagged {term.name}."
 
     def link(self, term):
-        return term.get_absolute_url()
+        return absolute_url(term.get_absolute_url())
+
+    def feed_url(self, term):
+        return absolute_url(reverse(self.url_name, args=[term.slug]))
 
     def items(self, term):
         return term.tagged(ArticlePage)[: self.size]
@@ -68,7 +80,9 @@ class TermFeed(NewsFeed):
 
 class IndustryFeed(TermFeed):
     vocabulary = Industry
+    url_name = "news:industry_feed"
 
 
 class DistrictFeed(TermFeed):
     vocabulary = District
+    url_name = "news:district_feed"

@@ -3,7 +3,8 @@
 from django.urls import reverse
 
 from maghub.images import SCHEMA_LOGO_SPEC
-from maghub.seo import absolute_url, describe, image_url, publisher, schema_for
+from maghub.seo import describe, image_url, publisher, schema_for
+from maghub.site_urls import absolute_url
 
 SHANGHAI = {"@type": "PostalAddress", "addressLocality": "Shanghai", "addressCountry": "CN"}
 
@@ -12,7 +13,7 @@ def person(author, request) -> dict:
     return {
         "@type": "Person",
         "name": author.name,
-        "url": absolute_url(request, reverse("author_detail", kwargs={"slug": author.slug})),
+        "url": absolute_url(reverse("author_detail", kwargs={"slug": author.slug}), request),
     }
 
 

@@ -1,5 +1,6 @@
 """Community models, one module per family."""
 
+from .audit import DeletedPost
 from .forum import Category, Post, PostRevision, Thread, ThreadReadState
 from .membership import Membership
 from .moderation import ModerationLog, Report
@@ -7,6 +8,7 @@ from .notifications import Notification
 
 __all__ = [
     "Category",
+    "DeletedPost",
     "Membership",
     "ModerationLog",
     "Notification",

@@ -226,6 +226,14 @@ class Thread(models.Model):
 
     # Moderation: every change is logged and announced.
 
+    #: The thread moderation actions its author hears about, and the notification kind for each.
+    AUTHOR_NOTICES = {
+        "lock": "thread_locked",
+        "unlock": "thread_unlocked",
+        "hide": "thread_hidden",
+        "unhide": "thread_unhidden",
+    }
+
     def moderate(self, moderator, action: str) -> None:
         """Pin, unpin, lock, unlock, hide or unhide this thread as `moderator`."""
         from community.models.moderation import ModerationLog
@@ -245,6 +253,8 @@ class Thread(models.Model):
             ModerationLog.record(moderator, ModerationLog.Action(f"thread_{action}"), thread=self)
         if field == "is_hidden":
             signals.send_thread_changed(self, "hidden" if value else "unhidden")
+        if action in self.AUTHOR_NOTICES:
+            self._tell_author(moderator, self.AUTHOR_NOTICES[action])
 
     def move_to(self, category: Category, moderator) -> None:
         """Move the thread to another category."""
@@ -259,6 +269,19 @@ class Thread(models.Model):
                 moderator, ModerationLog.Action.THREAD_MOVE, thread=self, note=f"{old.name} → {category.name}"
             )
         signals.send_thread_changed(self, "moved")
+        self._tell_author(moderator, "thread_moved")
+
+    @cached_property
+    def opening_post(self) -> Post | None:
+        return self.posts.order_by("created_at", "pk").first()
+
+    def _tell_author(self, moderator, kind: str) -> None:
+        """Tell the thread's author what a moderator did to it (not when they did it themselves)."""
+        from community.notifications import notify_moderation
+
+        opening = self.opening_post
+        if self.author_id and self.author_id != moderator.pk and opening is not None:
+            notify_moderation(self.author, opening, kind)
 
     @staticmethod
     def _require_moderator(user) -> None:
@@ -301,6 +324,11 @@ class Post(models.Model):
     is_hidden = models.BooleanField(default=False, help_text="Hidden by a moderator.")
     is_deleted = models.BooleanField(default=False, help_text="Deleted by its author (kept for the record).")
     deleted_at = models.DateTimeField(null=True, blank=True)
+    deletion_reason = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Why the author deleted the post (optional; read only in the admin's audit).",
+    )
     quoted = models.ForeignKey(
         "self",
         null=True,
@@ -419,14 +447,17 @@ class Post(models.Model):
             versions.append((title, revision.body))
         return entries
 
-    def soft_delete(self, user) -> None:
-        """The author withdraws the post; deleting the opening post deletes the thread."""
+    def soft_delete(self, user, reason: str = "") -> None:
+        """The author withdraws the post, perhaps saying why; deleting the opening post deletes the thread.
+
+        The body stays in the database for the admin's audit of deleted posts and nowhere else.
+        """
         if not self.allows_editing_by(user):
             raise PostingNotAllowed("You can only delete your own posts.")
         opening = self.is_opening_post
         with transaction.atomic():
-            self.is_deleted, self.deleted_at = True, timezone.now()
-            self.save(update_fields=["is_deleted", "deleted_at"])
+            self.is_deleted, self.deleted_at, self.deletion_reason = True, timezone.now(), reason.strip()
+            self.save(update_fields=["is_deleted", "deleted_at", "deletion_reason"])
             if opening:
                 Thread.objects.filter(pk=self.thread_id).update(is_deleted=True)
                 self.thread.is_deleted = True

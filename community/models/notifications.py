@@ -13,12 +13,21 @@ class NotificationQuerySet(models.QuerySet):
         return self.filter(read_at__isnull=True)
 
     def visible_to(self, user) -> NotificationQuerySet:
-        """`user`'s notifications about posts they may still read: a hidden thread's title never shows."""
+        """`user`'s notifications about posts they may still read, and the notices telling a thread's
+        author what moderators did to it (even hidden: `title_for` then leaves its title out)."""
+        from community import access
         from community.models import Post, Thread
 
+        if not access.can_read_community(user):
+            return self.none()
         readable = Q(post__in=Post.objects.visible_to(user))
         moderation = Q(kind__in=Notification.MODERATION, post__thread__in=Thread.objects.visible_to(user))
-        return self.filter(readable | moderation, recipient=user)
+        own_thread = Q(
+            kind__in=Notification.THREAD_NOTICES,
+            post__thread__author=user,
+            post__thread__is_deleted=False,
+        )
+        return self.filter(readable | moderation | own_thread, recipient=user)
 
 
 class Notification(models.Model):
@@ -30,7 +39,20 @@ class Notification(models.Model):
         REPORT_RESOLVED = "report_resolved", "Moderators acted on a post you reported"
         REPORT_DISMISSED = "report_dismissed", "Moderators looked at a post you reported and left it"
         REPORTED = "reported", "New report on a post"
+        THREAD_HIDDEN = "thread_hidden", "A moderator hid your thread"
+        THREAD_UNHIDDEN = "thread_unhidden", "A moderator made your thread visible again"
+        THREAD_LOCKED = "thread_locked", "A moderator locked your thread"
+        THREAD_UNLOCKED = "thread_unlocked", "A moderator reopened your thread for replies"
+        THREAD_MOVED = "thread_moved", "A moderator moved your thread to another category"
 
+    #: What moderation tells a thread's author about their thread (hidden or not: they wrote it).
+    THREAD_NOTICES = (
+        Kind.THREAD_HIDDEN,
+        Kind.THREAD_UNHIDDEN,
+        Kind.THREAD_LOCKED,
+        Kind.THREAD_UNLOCKED,
+        Kind.THREAD_MOVED,
+    )
     #: What moderation tells people: shown whether or not they may still read the post, never naming
     #: the moderator (or, to the author, the reporter).
     MODERATION = (
@@ -39,6 +61,7 @@ class Notification(models.Model):
         Kind.REPORT_RESOLVED,
         Kind.REPORT_DISMISSED,
         Kind.REPORTED,
+        *THREAD_NOTICES,
     )
 
     recipient = models.ForeignKey(
@@ -64,6 +87,12 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.headline
+
+    def title_for(self, user) -> str:
+        """The thread's title if `user` may read the thread now, else "": a hidden thread's title
+        never shows, not even to its author."""
+        thread = self.post.thread
+        return thread.title if thread.allows_viewing_by(user) else ""
 
     @property
     def headline(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +14,7 @@ from community import access
 from community.forms import AccountForm, ApplicationForm, ProfileForm
 from community.notifications import membership_from_token, send_email_verification
 from community.ratelimit import ratelimit
+from maghub.site_urls import site_root_url
 
 
 @ratelimit("signup", user_key=lambda request: None)
@@ -71,3 +73,11 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
         send_email_verification(membership)
         messages.success(request, "We sent you a new confirmation link.")
     return redirect("profile")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, its link on the Site's configured host rather than the request's Host."""
+
+    def form_valid(self, form):
+        self.extra_email_context = {"site_url": site_root_url(self.request)}
+        return super().form_valid(form)

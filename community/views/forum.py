@@ -13,7 +13,7 @@ from django.utils import timezone
 from community import access
 from community.decorators import member_required, refusal_response
 from community.exceptions import PostingNotAllowed
-from community.forms import PostForm, ReplyForm, ReportForm, ThreadForm
+from community.forms import DeletePostForm, PostForm, ReplyForm, ReportForm, ThreadForm
 from community.models import Category, Notification, Post, Thread
 from community.models.forum import POSTS_PER_PAGE, THREADS_PER_PAGE
 from community.ratelimit import ratelimit
@@ -164,11 +164,14 @@ def post_delete(request: HttpRequest, post_id: int) -> HttpResponse:
     post = _get_post(request, post_id)
     if not post.allows_editing_by(request.user):
         raise Http404
-    if request.method == "POST":
-        post.soft_delete(request.user)
+    form = DeletePostForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        post.soft_delete(request.user, form.cleaned_data["reason"])
         messages.success(request, "Your post was deleted.")
         return redirect(post.thread.category if post.thread.is_deleted else post)
-    return render(request, "community/post_confirm_delete.html", {"post": post, "thread": post.thread})
+    return render(
+        request, "community/post_confirm_delete.html", {"post": post, "thread": post.thread, "form": form}
+    )
 
 
 @member_required
@@ -217,11 +220,15 @@ def my_threads(request: HttpRequest) -> HttpResponse:
 
 @member_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    notifications = Notification.objects.visible_to(request.user).select_related("actor", "post__thread")
+    notifications = Notification.objects.visible_to(request.user).select_related(
+        "actor", "post__thread__category"
+    )
     if request.method == "POST":
         notifications.unread().update(read_at=timezone.now())
         return redirect("community:notifications")
     page = Paginator(notifications, 30).get_page(request.GET.get("page"))
+    for notification in page:
+        notification.shown_title = notification.title_for(request.user)
     return render(request, "community/notifications.html", {"notifications": page})
 
 
@@ -231,4 +238,8 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
     if notification.read_at is None:
         notification.read_at = timezone.now()
         notification.save(update_fields=["read_at"])
+    if not notification.post.thread.allows_viewing_by(request.user):
+        # A notice to the author of a hidden thread: the thread itself is for moderators now.
+        messages.info(request, f"{notification.headline}: only moderators can open it now.")
+        return redirect("community:notifications")
     return redirect(notification.post)

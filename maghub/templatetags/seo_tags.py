@@ -30,12 +30,14 @@ def seo_head(context):
 
 @register.inclusion_tag("includes/share_panel.html", takes_context=True)
 def share_panel(context, page):
-    """A QR code and share text; nothing for drafts, previews or restricted pages."""
+    """The page's link to copy or share (Web Share API on phones) and a WeChat QR code for
+    larger screens; nothing for drafts, previews or restricted pages."""
     request = context.get("request")
     if not is_public(page):
         return {"share": None}
     return {
         "share": {
+            "title": page.title,
             "url": page.get_full_url(request),
             "text": share_text(page.specific),
             "qr_url": reverse("share_qr", args=[page.pk]),

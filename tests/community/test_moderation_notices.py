@@ -61,3 +61,69 @@ def test_a_dismissed_report_tells_the_reporter(client, reported, people):
     client.post(reverse("community:report_close", args=[reported.reports.get().pk]), {"status": "dismissed"})
     assert "left it" in notices(client, people.member)
     assert "A moderator" not in notices(client, people.author)
+
+
+@pytest.fixture
+def authors_thread(category, people):
+    thread = category.start_thread(people.author, "Customs brokers in Lingang", "Who do you use?")
+    mail.outbox.clear()
+    return thread
+
+
+def moderate(client, people, thread, action: str) -> None:
+    client.force_login(people.moderator)
+    response = client.post(reverse("community:thread_moderate", args=[thread.pk]), {"action": action})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("action", "headline", "title_shown"),
+    [
+        # Hidden means hidden: not even its author reads the title of a hidden thread.
+        ("hide", "A moderator hid your thread", False),
+        ("lock", "A moderator locked your thread", True),
+    ],
+)
+def test_the_threads_author_hears_when_it_is_hidden_or_locked_and_undone(
+    client, authors_thread, people, action, headline, title_shown
+):
+    title = "Customs brokers in Lingang"
+    moderate(client, people, authors_thread, action)
+    page = notices(client, people.author)
+    assert headline in page and (title in page) == title_shown
+    assert people.moderator.username not in page
+    assert [email.to for email in mail.outbox] == [[people.author.email]]
+    assert headline in mail.outbox[0].subject and (title in mail.outbox[0].body) == title_shown
+
+    mail.outbox.clear()
+    moderate(client, people, authors_thread, f"un{action}")
+    again = {"hide": "made your thread visible again", "lock": "reopened your thread for replies"}[action]
+    page = notices(client, people.author)
+    assert again in page and title in page
+    assert [email.to for email in mail.outbox] == [[people.author.email]]
+
+
+def test_the_author_of_a_hidden_thread_is_told_and_the_notice_opens_no_thread(client, authors_thread, people):
+    moderate(client, people, authors_thread, "hide")
+    client.force_login(people.author)
+    notification = people.author.community_notifications.get()
+    response = client.get(reverse("community:notification_open", args=[notification.pk]), follow=True)
+    assert response.status_code == 200
+    assert "only moderators can open it now" in response.content.decode()
+    # Other members heard nothing and see nothing of it.
+    assert "Customs brokers in Lingang" not in notices(client, people.member)
+
+
+def test_the_threads_author_hears_of_a_move_unless_opted_out(client, authors_thread, people):
+    Membership.objects.filter(user=people.author).update(email_on_moderation=False)
+    target = type(authors_thread.category).objects.create(name="Logistics", slug="logistics")
+    client.force_login(people.moderator)
+    client.post(reverse("community:thread_move", args=[authors_thread.pk]), {"category": target.pk})
+    assert "moved your thread to another category" in notices(client, people.author)
+    assert mail.outbox == []
+
+
+def test_moderators_acting_on_their_own_thread_are_not_told(client, category, people):
+    thread = category.start_thread(people.moderator, "Moderator's own thread", "Rules of the board")
+    moderate(client, people, thread, "lock")
+    assert "locked your thread" not in notices(client, people.moderator)

@@ -77,7 +77,10 @@ def test_a_hidden_threads_title_leaves_members_notifications(member_client, thre
     thread.moderate(users.moderator, "hide")
     response = member_client.get(reverse("community:notifications"))
     assert SECRET.encode() not in response.content
-    assert b'class="count"' not in response.content  # nor does it count as unread
+    # The mention no longer counts as unread; what is left is the notice to the thread's author
+    # (the member), which says what happened without the title.
+    assert b"A moderator hid your thread" in response.content
+    assert b'<span class="count">1<' in response.content
 
 
 class TestADeletedPostsBodyIsGoneForModeratorsToo:

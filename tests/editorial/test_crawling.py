@@ -34,7 +34,7 @@ def test_sitemap_leaves_out_drafts_private_and_community_pages(
         assert hidden.get_url() not in xml
 
 
-def test_robots_txt_disallows_private_areas_and_points_to_the_sitemap(client):
+def test_robots_txt_disallows_private_areas_and_points_to_the_sitemap(client, db):
     response = client.get(reverse("robots_txt"), HTTP_HOST="localhost")
 
     lines = response.content.decode().splitlines()

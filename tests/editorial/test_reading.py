@@ -1,5 +1,9 @@
 """Reading time, author pages, 'more from' lists, responsive images, the QR share panel, the 404 page."""
 
+import re
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
 from django.template import RequestContext, Template
 from django.urls import reverse
 
@@ -59,6 +63,28 @@ def test_share_panel_shows_a_qr_code_of_the_page_url(client, article):
     assert qr.content.startswith(b"<svg")
     assert reverse("share_qr", args=[article.pk]) in html
     assert "Article dsv-hub — Standfirst of dsv-hub." in html
+
+
+def test_share_panel_offers_share_and_copy_without_inline_script(client, article):
+    html = client.get(article.url, HTTP_HOST="localhost").content.decode()
+    panel = html[html.index('<aside class="share-panel"') : html.index("</aside>", html.index("share-panel"))]
+
+    # Without JavaScript the link is there to select; the buttons wait for share.js to show them.
+    assert '<input id="share-url" type="url" value="http://localhost/news/dsv-hub/" readonly>' in panel
+    assert 'data-share-url="http://localhost/news/dsv-hub/"' in panel
+    assert re.search(r'<button type="button" [^>]*data-share-action="share" hidden>Share…</button>', panel)
+    assert re.search(r'<button type="button" [^>]*data-share-action="copy" hidden>Copy link</button>', panel)
+    assert 'role="status"' in panel
+    # The QR code is for larger screens (css/share.css hides it on phones); script and styles
+    # are files of our own origin, as the Content-Security-Policy requires.
+    assert 'class="share-panel__qr"' in panel
+    assert re.search(r'<script src="/static/js/share[.\w]*\.js" defer></script>', html)
+    assert re.search(r'<link rel="stylesheet" href="/static/css/share[.\w]*\.css">', html)
+    inline = [s for s in re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html) if "ld+json" not in s]
+    assert inline == []
+    for asset in ("js/share.js", "css/share.css"):
+        assert finders.find(asset), asset
+    assert "@media (max-width: 47.99em)" in Path(finders.find("css/share.css")).read_text()
 
 
 def test_no_qr_code_for_drafts_or_private_pages(client, draft_article, private_article):

@@ -90,7 +90,7 @@ def test_json_ld_cannot_break_out_of_its_script_tag(payload):
     assert json.loads(JSON_LD.search(html).group(1)) == {"headline": payload}
 
 
-def test_views_without_a_page_get_a_canonical_url(rf):
+def test_views_without_a_page_get_a_canonical_url(rf, db):
     request = rf.get("/authors/li-wei/?page=2", HTTP_HOST="localhost")
     html = Template("{% load seo_tags %}{% seo_head %}").render(Context({"request": request}))
 

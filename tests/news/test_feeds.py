@@ -30,7 +30,7 @@ def test_news_feed_lists_latest_live_articles(client, news_index):
     assert [entry.title for entry in feed.entries] == ["Newer", "Older"]
     assert feed.entries[0].author == "Ma Yujia"
     assert feed.entries[1].tags[0].term == "Logistics"
-    assert feed.entries[0].link == "http://testserver/news/newer/"
+    assert feed.entries[0].link == "http://localhost/news/newer/"
 
 
 def test_term_feeds_are_narrowed_to_the_term(client, news_index):

@@ -1,4 +1,5 @@
 import logging
+import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -13,9 +14,20 @@ class Command(BaseCommand):
         "and (with DEBUG on only) demo community members, threads and replies. Idempotent."
     )
 
+    def add_arguments(self, parser):
+        # Every absolute URL (share links, canonical, sitemap, feeds, e-mails) is built from the
+        # Site's host and port: by default where `make run` serves it.
+        parser.add_argument("--hostname", default="127.0.0.1", help="Host the demo site is served at.")
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("PORT") or 8000),
+            help="Port the demo site is served at (default: $PORT, else 8000).",
+        )
+
     def handle(self, *args, **options):
         logging.getLogger("wagtail").setLevel(logging.WARNING)  # one line per page is noise here
-        home_demo.load(log=self.stdout.write)
+        home_demo.load(log=self.stdout.write, hostname=options["hostname"], port=options["port"])
         if settings.DEBUG:
             community_demo.load_demo()
             self.stdout.write("Demo community: members sign in with password 'maghub-demo'.")
