@@ -20,6 +20,7 @@ from home.images import CreditedImage
 from home.site_tree import ensure_child, ensure_home_page
 from news.models import (
     ArticleAuthor,
+    ArticleCompany,
     ArticlePage,
     Author,
     Award,
@@ -202,7 +203,7 @@ def demo_article(
         lead_image_caption=photos[image].title,
         body=stream(body),
         author_links=[ArticleAuthor(author=author)],
-        companies_mentioned=list(CompanyProfilePage.objects.filter(slug__in=companies)),
+        company_mentions=ArticleCompany.mentioning(CompanyProfilePage.objects.filter(slug__in=companies)),
         industries=terms(Industry, industries),
         districts=terms(District, districts),
         first_published_at=published,

@@ -20,6 +20,7 @@ def article_form(**fields):
             "standfirst": "Output rises as export orders grow.",
             "body": streamfield([]),
             "author_links": inline_formset([]),
+            "company_mentions": inline_formset([]),
             "comments": inline_formset([]),
             **fields,
         }

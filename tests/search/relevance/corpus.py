@@ -14,6 +14,7 @@ import yaml
 
 from home.site_tree import ensure_child, ensure_home_page
 from news.models import (
+    ArticleCompany,
     ArticlePage,
     CompanyIndexPage,
     CompanyProfilePage,
@@ -136,7 +137,9 @@ def build_corpus(noise: int = NOISE_ARTICLES) -> Corpus:
             ArticlePage,
             entry["slug"],
             first_published_at=_when(entry["published"]),
-            companies_mentioned=[companies[slug] for slug in entry.get("companies", [])],
+            company_mentions=ArticleCompany.mentioning(
+                companies[slug] for slug in entry.get("companies", [])
+            ),
             **_story_fields(entry, data["filler_zh"]),
         )
     for entry in data["events"]:
