@@ -150,3 +150,12 @@ def test_groups_are_named_by_what_they_are_for(db):
     assert {"change_membership", "view_membership"} <= set(
         reviewers.permissions.values_list("codename", flat=True)
     )
+
+
+def test_the_user_editor_says_what_each_group_is_for(staff_client):
+    user = UserFactory(username="ling")
+
+    html = staff_client.get(reverse("wagtailusers_users:edit", args=[user.pk])).content.decode()
+
+    assert "Membership reviewers: approve, reject or suspend membership applications" in html
+    assert "Forum moderators: pin, lock, move and hide community posts" in html
