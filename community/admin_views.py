@@ -25,7 +25,7 @@ class Decision:
     method: str
     label: str
     past_tense: str
-    consequence: str
+    consequence: str  # what it means for the applicant, after their name
     serious: bool = False
 
     @property
@@ -36,13 +36,13 @@ class Decision:
 
 DECISIONS = {
     Membership.State.APPROVED: Decision(
-        "approve", "Approve", "approved", "They can read and post in the community from now on."
+        "approve", "Approve", "approved", "can read and post in the community from now on"
     ),
     Membership.State.REJECTED: Decision(
-        "reject", "Reject", "rejected", "They cannot enter the community.", serious=True
+        "reject", "Reject", "rejected", "cannot enter the community", serious=True
     ),
     Membership.State.SUSPENDED: Decision(
-        "suspend", "Suspend", "suspended", "They lose access until staff approve them again.", serious=True
+        "suspend", "Suspend", "suspended", "loses access until staff approve them again", serious=True
     ),
 }
 

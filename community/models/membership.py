@@ -85,7 +85,7 @@ class Membership(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["-applied_at"]
-        verbose_name = "membership"
+        verbose_name = "membership application"
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.company})"
