@@ -61,6 +61,7 @@ def test_the_term_field_suggests_only_the_vocabulary(admin_client, news_index, t
     assert admin_client.get(suggestions_url, {"term": "Logi"}).json() == []
     # Enter turns a typed term into a tag, so the field can refuse it instead of dropping it.
     assert options["autocompleteOnly"] is False
+    assert "data-vocabulary" in field  # Enter takes the highlighted suggestion (vocabulary-field.js)
 
 
 def test_an_unknown_term_is_refused_with_a_message(admin_client, news_index, terms):
