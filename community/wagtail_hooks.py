@@ -1,34 +1,29 @@
 """Admin: forum categories as snippets; the staff desk for membership applications (a dashboard
 count, per-row and bulk approve/reject/suspend)."""
 
-from django.template.loader import render_to_string
+from django.http import HttpRequest
 from django.urls import path, reverse
-from django.utils.formats import date_format
-from django.utils.functional import cached_property
-from django.utils.timezone import localtime
 from django.utils.translation import ngettext
 
 from wagtail import hooks
-from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from community.admin_views import DECISIONS, Decision, MembershipDecisionView, decide
+from community.admin_views import (
+    DECISIONS,
+    ApplicationsWaitingPanel,
+    Decision,
+    MembershipDecisionView,
+    MembershipIndexView,
+    MembershipInspectView,
+    WordSearchIndexView,
+    WorkEmailColumn,
+    decide,
+)
 from community.exceptions import MembershipTransitionError
 from community.models import Category, Membership
-from maghub.search_text import search_words
-
-
-class WordSearchIndexView(IndexView):
-    """A listing whose search hands only the words typed to Wagtail's backend, which would
-    otherwise pass quotes on to FTS5 unescaped (see maghub.search_text)."""
-
-    @cached_property
-    def search_query(self) -> str:
-        return " ".join(search_words(super().search_query))
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -38,55 +33,6 @@ class CategoryViewSet(SnippetViewSet):
     menu_label = "Forum categories"
     list_display = ["name", "slug", "sort_order", BooleanColumn("is_closed", label="Closed")]
     ordering = ["sort_order", "name"]
-
-
-class WorkEmailColumn(Column):
-    """The applicant's work e-mail, marked when its domain is their company's website domain."""
-
-    cell_template_name = "community/admin/work_email_cell.html"
-
-
-class MembershipIndexView(WordSearchIndexView):
-    """Each row offers the decisions open to it as buttons, each leading to a confirmation page."""
-
-    decision_url_names: dict[str, str] = {}  # noqa: RUF012 -- filled per viewset through as_view()
-
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("user", "company_page")
-
-    def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
-        for state in instance.open_decisions:
-            decision = DECISIONS[state]
-            buttons.append(
-                ListingButton(
-                    decision.label,
-                    url=reverse(self.decision_url_names[state], args=[instance.pk]),
-                    icon_name="warning" if decision.serious else "check",
-                    attrs={"aria-label": f"{decision.label} {instance.full_name}"},
-                    priority=5,
-                )
-            )
-        return buttons
-
-
-class MembershipInspectView(InspectView):
-    """The application in full, with its times in the site's time zone like the listing's."""
-
-    def get_work_email_display_value(self):
-        return render_to_string("community/admin/work_email.html", {"membership": self.object})
-
-    def _local(self, value):
-        return date_format(localtime(value), "DATETIME_FORMAT") if value else "—"
-
-    def get_applied_at_display_value(self):
-        return self._local(self.object.applied_at)
-
-    def get_decided_at_display_value(self):
-        return self._local(self.object.decided_at)
-
-    def get_email_verified_at_display_value(self):
-        return self._local(self.object.email_verified_at)
 
 
 class MembershipViewSet(SnippetViewSet):
@@ -218,22 +164,8 @@ class SuspendBulkAction(MembershipDecisionBulkAction):
     classes = {"serious"}
 
 
-class ApplicationsWaitingPanel(Component):
-    """The dashboard's count of applications staff can decide on now, linking to them."""
-
-    name = "membership_applications_waiting"
-    order = 50
-    template_name = "community/admin/applications_waiting_panel.html"
-
-    def __init__(self, list_url: str):
-        self.list_url = list_url
-
-    def get_context_data(self, parent_context=None):
-        return {"count": Membership.awaiting_decision().count(), "list_url": self.list_url}
-
-
 @hooks.register("construct_homepage_panels")
-def add_applications_waiting_panel(request, panels):
+def add_applications_waiting_panel(request: HttpRequest, panels: list) -> None:
     if Membership.snippet_viewset.permission_policy.user_has_permission(request.user, "change"):
         list_url = reverse(Membership.snippet_viewset.get_url_name("list"))
         panels.append(ApplicationsWaitingPanel(f"{list_url}?state={Membership.State.PENDING}"))
