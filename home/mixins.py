@@ -25,9 +25,9 @@ from news.listing import Listing
 class VocabularyTagWidget(AdminTagWidget):
     """Wagtail's tag widget, suggesting the vocabulary's terms as the editor types.
 
-    Enter or a comma turns what was typed into a term even when no suggestion was picked: with
-    Wagtail's "autocomplete only" mode such a term vanished without a word. The field then refuses
-    a term the vocabulary does not have, with a message naming it.
+    Enter picks the highlighted suggestion, or, when there is none, turns what was typed into a
+    term: with Wagtail's "autocomplete only" mode such a term vanished without a word. The field
+    then refuses a term the vocabulary does not have, with a message naming it.
     """
 
     def get_context(self, name, value, attrs):
@@ -35,6 +35,7 @@ class VocabularyTagWidget(AdminTagWidget):
         widget_attrs = context["widget"]["attrs"]
         options = json.loads(widget_attrs["data-w-tag-options-value"])
         widget_attrs["data-w-tag-options-value"] = json.dumps({**options, "autocompleteOnly": False})
+        widget_attrs["data-vocabulary"] = ""  # news/static/news/admin/vocabulary-field.js
         vocabulary = self.tag_model._meta.verbose_name_plural
         context["widget"]["help_text"] = (
             f"Type a few letters and pick one of the {vocabulary} suggested, or type a whole term and "

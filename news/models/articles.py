@@ -177,7 +177,8 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
     @cached_property
     def companies(self):
         """The live companies mentioned, by name (from the page in hand, so previews show the draft's)."""
-        mentioned = (mention.companyprofilepage for mention in self.company_mentions.all())
+        mentions = self.company_mentions.select_related("companyprofilepage")
+        mentioned = (mention.companyprofilepage for mention in mentions)
         return sorted((c for c in mentioned if c.live), key=lambda c: c.title)
 
     @property
