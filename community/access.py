@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     AnyUser = AbstractBaseUser | AnonymousUser
 
-MODERATORS_GROUP = "Community moderators"
+MODERATORS_GROUP = "Forum moderators"  # created by migrations 0002 and 0005
 
 
 def membership_of(user: AnyUser) -> Membership | None:
@@ -46,7 +46,7 @@ def can_post(user: AnyUser) -> bool:
 
 
 def is_moderator(user: AnyUser) -> bool:
-    """Readers who are in the Moderators group (or superusers)."""
+    """Readers who are in the Forum moderators group (or superusers)."""
     if not can_read_community(user):
         return False
     if user.is_superuser:

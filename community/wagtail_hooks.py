@@ -1,29 +1,30 @@
-"""Admin: forum categories as snippets; membership applications with bulk approve/reject/suspend;
-the audit of posts their authors deleted."""
+"""Admin: forum categories as snippets; the staff desk for membership applications (a dashboard
+count, per-row and bulk approve/reject/suspend); the audit of posts their authors deleted."""
 
-from django.urls import path
-from django.utils.functional import cached_property
+from django.http import HttpRequest
+from django.urls import path, reverse
 from django.utils.translation import ngettext
 
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from community.admin_views import (
+    DECISIONS,
+    ApplicationsWaitingPanel,
+    Decision,
+    MembershipDecisionView,
+    MembershipIndexView,
+    MembershipInspectView,
+    WordSearchIndexView,
+    WorkEmailColumn,
+    decide,
+)
 from community.exceptions import MembershipTransitionError
 from community.models import Category, DeletedPost, Membership
-from maghub.search_text import search_words
-
-
-class WordSearchIndexView(IndexView):
-    """A listing whose search hands only the words typed to Wagtail's backend, which would
-    otherwise pass quotes on to FTS5 unescaped (see maghub.search_text)."""
-
-    @cached_property
-    def search_query(self) -> str:
-        return " ".join(search_words(super().search_query))
 
 
 class CategoryViewSet(SnippetViewSet):
@@ -39,22 +40,56 @@ class MembershipViewSet(SnippetViewSet):
     model = Membership
     icon = "user"
     menu_label = "Membership applications"
-    index_view_class = WordSearchIndexView
+    index_view_class = MembershipIndexView
+    inspect_view_class = MembershipInspectView
+    copy_view_enabled = False  # an application is a person's; a copy of it is nobody's
     list_display = [
         "full_name",
-        "user",
         "company",
+        WorkEmailColumn("work_email", label="Work e-mail"),
         "job_title",
         "state",
-        BooleanColumn("email_verified", label="E-mail confirmed"),
-        "applied_at",
+        DateColumn("applied_at", label="Applied"),
     ]
     list_filter = ["state"]
     # The admin's search completes Membership's autocomplete fields (name, company, job title):
     # naming fields here makes Wagtail's SQLite backend look for columns its index does not have.
     ordering = ["-applied_at"]
     inspect_view_enabled = True
-    inspect_view_fields = ["full_name", "company", "job_title", "reason", "state", "applied_at", "decided_at"]
+    inspect_view_fields = [
+        "full_name",
+        "company",
+        "job_title",
+        "work_email",
+        "reason",
+        "state",
+        "applied_at",
+        "email_verified_at",
+        "decided_at",
+        "decision_note",
+    ]
+
+    def decision_url_name(self, state: str) -> str:
+        return self.get_url_name(DECISIONS[state].method)
+
+    def get_index_view_kwargs(self, **kwargs):
+        names = {state: self.decision_url_name(state) for state in DECISIONS}
+        return super().get_index_view_kwargs(decision_url_names=names, **kwargs)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            *(
+                path(
+                    f"{decision.method}/<str:pk>/",
+                    MembershipDecisionView.as_view(
+                        decision=decision, index_url_name=self.get_url_name("list")
+                    ),
+                    name=decision.method,
+                )
+                for decision in DECISIONS.values()
+            ),
+        ]
 
 
 class CommunityViewSetGroup(SnippetViewSetGroup):
@@ -104,11 +139,11 @@ def register_deleted_post_audit():
 
 
 class MembershipDecisionBulkAction(SnippetBulkAction):
-    """Apply one decision to the selected applications: `action_type` names the Membership method."""
+    """Apply one decision to the selected applications: `decision` says which."""
 
     models = [Membership]
     template_name = "community/admin/confirm_membership_decision.html"
-    past_tense = ""
+    decision: Decision
 
     def check_perm(self, obj) -> bool:
         return self.permission_policy.user_has_permission_for_instance(self.request.user, "change", obj)
@@ -118,7 +153,7 @@ class MembershipDecisionBulkAction(SnippetBulkAction):
         done, errors = 0, []
         for membership in objects:
             try:
-                getattr(membership, cls.action_type)(user)
+                decide(membership, cls.decision, user)
             except MembershipTransitionError as error:
                 errors.append(str(error))
             else:
@@ -132,35 +167,42 @@ class MembershipDecisionBulkAction(SnippetBulkAction):
     def get_success_message(self, num_parent_objects, num_child_objects):
         message = ngettext(
             "%(count)d application %(done)s.", "%(count)d applications %(done)s.", num_parent_objects
-        ) % {"count": num_parent_objects, "done": self.past_tense}
+        ) % {"count": num_parent_objects, "done": self.decision.past_tense}
         skipped = getattr(self, "errors", [])
         return f"{message} Skipped: {' '.join(skipped)}" if skipped else message
 
 
 @hooks.register("register_bulk_action")
 class ApproveBulkAction(MembershipDecisionBulkAction):
-    display_name = "Approve"
-    action_type = "approve"
+    decision = DECISIONS[Membership.State.APPROVED]
+    display_name = decision.label
+    action_type = decision.method
     aria_label = "Approve selected applications"
-    past_tense = "approved"
     action_priority = 10
 
 
 @hooks.register("register_bulk_action")
 class RejectBulkAction(MembershipDecisionBulkAction):
-    display_name = "Reject"
-    action_type = "reject"
+    decision = DECISIONS[Membership.State.REJECTED]
+    display_name = decision.label
+    action_type = decision.method
     aria_label = "Reject selected applications"
-    past_tense = "rejected"
     action_priority = 20
     classes = {"serious"}
 
 
 @hooks.register("register_bulk_action")
 class SuspendBulkAction(MembershipDecisionBulkAction):
-    display_name = "Suspend"
-    action_type = "suspend"
+    decision = DECISIONS[Membership.State.SUSPENDED]
+    display_name = decision.label
+    action_type = decision.method
     aria_label = "Suspend selected members"
-    past_tense = "suspended"
     action_priority = 30
     classes = {"serious"}
+
+
+@hooks.register("construct_homepage_panels")
+def add_applications_waiting_panel(request: HttpRequest, panels: list) -> None:
+    if Membership.snippet_viewset.permission_policy.user_has_permission(request.user, "change"):
+        list_url = reverse(Membership.snippet_viewset.get_url_name("list"))
+        panels.append(ApplicationsWaitingPanel(f"{list_url}?state={Membership.State.PENDING}"))

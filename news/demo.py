@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw
 from maghub.site_tree import ensure_child
 from news.models import (
     ArticleAuthor,
+    ArticleCompany,
     ArticlePage,
     Author,
     Award,
@@ -201,7 +202,7 @@ def demo_article(
         lead_image_caption=photos[image].title,
         body=stream(body),
         author_links=[ArticleAuthor(author=author)],
-        companies_mentioned=list(CompanyProfilePage.objects.filter(slug__in=companies)),
+        company_mentions=ArticleCompany.mentioning(CompanyProfilePage.objects.filter(slug__in=companies)),
         industries=terms(Industry, industries),
         districts=terms(District, districts),
         first_published_at=published,

@@ -1,5 +1,9 @@
 """The Vocabulary menu: the terms and names editors manage once and pick everywhere."""
 
+from django.templatetags.static import static
+from django.utils.html import format_html
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -52,3 +56,8 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+@hooks.register("insert_editor_js")
+def vocabulary_field_js():
+    return format_html('<script src="{}"></script>', static("news/admin/vocabulary-field.js"))

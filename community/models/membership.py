@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
@@ -83,7 +85,7 @@ class Membership(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["-applied_at"]
-        verbose_name = "membership"
+        verbose_name = "membership application"
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.company})"
@@ -97,9 +99,37 @@ class Membership(index.Indexed, models.Model):
         community's one link to news content) rather than by importing news."""
         return cls._meta.get_field("company_page").related_model.objects
 
+    @classmethod
+    def awaiting_decision(cls) -> models.QuerySet[Membership]:
+        """Pending applications whose work e-mail is confirmed: the ones staff can decide on now."""
+        return cls.objects.filter(state=cls.State.PENDING, email_verified_at__isnull=False)
+
     @property
     def company(self) -> str:
         return self.company_page.title if self.company_page_id else self.company_name
+
+    @property
+    def work_email(self) -> str:
+        """The address the applicant confirmed: the one they signed up with."""
+        return self.user.email
+
+    @property
+    def company_domain(self) -> str:
+        """The host of the company profile's website, without "www." ("" when there is none)."""
+        website = self.company_page.website if self.company_page_id else ""
+        return (urlsplit(website).hostname or "").removeprefix("www.")
+
+    @property
+    def email_matches_company(self) -> bool:
+        """Whether the work e-mail's domain is the company website's (or one of its subdomains)."""
+        domain = self.work_email.rpartition("@")[2].lower()
+        company = self.company_domain.lower()
+        return bool(company and domain) and (domain == company or domain.endswith(f".{company}"))
+
+    @property
+    def open_decisions(self) -> list[str]:
+        """The states staff may move this membership to now (see TRANSITIONS)."""
+        return [state for state, sources in self.TRANSITIONS.items() if self.state in sources]
 
     @property
     def is_approved(self) -> bool:

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "maghub.apps.UsersConfig",  # wagtail.users, with the group purposes in the user editor
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,4 +1,4 @@
-from .articles import ArticleAuthor, ArticlePage, Author, NewsIndexPage
+from .articles import ArticleAuthor, ArticleCompany, ArticlePage, Author, NewsIndexPage
 from .companies import (
     Award,
     Certification,
@@ -12,6 +12,7 @@ from .taxonomy import District, Industry, PageDistrict, PageIndustry
 
 __all__ = [
     "ArticleAuthor",
+    "ArticleCompany",
     "ArticlePage",
     "Author",
     "Award",

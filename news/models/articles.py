@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -74,28 +74,63 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
 
     standfirst = models.TextField(blank=True, help_text="One or two sentences under the headline.")
     lead_image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The picture above the headline; also the story's picture in listings and when shared.",
     )
-    lead_image_caption = models.CharField(max_length=255, blank=True)
+    lead_image_caption = models.CharField(
+        max_length=255, blank=True, help_text="What the picture shows, printed under it."
+    )
     lead_image_credit = models.CharField(
-        max_length=255, blank=True, help_text="Overrides the credit stored with the image."
+        max_length=255,
+        blank=True,
+        help_text='Who took the picture, e.g. "Dong Jun / SHINE". Leave empty to print the credit '
+        "stored with the image.",
     )
-    body = StreamField(StoryBodyBlock(), blank=True)
-    companies_mentioned = ParentalManyToManyField(
-        "news.CompanyProfilePage", blank=True, related_name="articles_mentioning"
+    body = StreamField(
+        StoryBodyBlock(),
+        blank=True,
+        help_text="The story: paragraphs, subheadings, pictures, quotes, embeds, galleries and fact boxes.",
+    )
+    # Written through `company_mentions` (the editor's page chooser); read and queried here.
+    companies_mentioned = models.ManyToManyField(
+        "news.CompanyProfilePage",
+        through="news.ArticleCompany",
+        blank=True,
+        related_name="articles_mentioning",
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("standfirst"),
-        InlinePanel("author_links", label="Byline", heading="Authors"),
-        MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")],
-            heading="Lead image",
-        ),
-        FieldPanel("body"),
-        FieldPanel("companies_mentioned"),
-    ]
-    promote_panels = Page.promote_panels + ShareableMixin.panels + TaggedPageMixin.panels
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("standfirst"),
+            InlinePanel(
+                "author_links",
+                label="Byline",
+                heading="Authors",
+                help_text="Who wrote the story, in the order the byline names them (authors are managed "
+                "under Vocabulary).",
+            ),
+            MultiFieldPanel(
+                [FieldPanel("lead_image"), FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")],
+                heading="Lead image",
+            ),
+            FieldPanel("body"),
+            MultipleChooserPanel(
+                "company_mentions",
+                chooser_field_name="companyprofilepage",
+                heading="Companies mentioned",
+                label="Company",
+                help_text="Companies the story is about or quotes. Each one is linked under the story, "
+                "and the story is listed on the company's profile.",
+            ),
+        ]
+        + TaggedPageMixin.panels
+    )
+    promote_panels = Page.promote_panels + ShareableMixin.panels
 
     search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
     api_fields = [
@@ -142,8 +177,10 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
 
     @cached_property
     def companies(self):
-        """The live companies mentioned, by name."""
-        return sorted((c for c in self.companies_mentioned.all() if c.live), key=lambda c: c.title)
+        """The live companies mentioned, by name (from the page in hand, so previews show the draft's)."""
+        mentions = self.company_mentions.select_related("companyprofilepage")
+        mentioned = (mention.companyprofilepage for mention in mentions)
+        return sorted((c for c in mentioned if c.live), key=lambda c: c.title)
 
     @property
     def lead_image_credit_text(self):
@@ -160,3 +197,26 @@ class ArticleAuthor(Orderable):
 
     class Meta(Orderable.Meta):
         unique_together = [("page", "author")]
+
+
+class ArticleCompany(Orderable):
+    """A company an article mentions, in the order the editor chose them.
+
+    The fields are named as Django names an automatic through model's, like the events'
+    participating companies, so code reading page-company links reads both the same way.
+    """
+
+    articlepage = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="company_mentions")
+    companyprofilepage = models.ForeignKey(
+        "news.CompanyProfilePage", on_delete=models.CASCADE, related_name="+", verbose_name="company"
+    )
+
+    panels = [FieldPanel("companyprofilepage")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("articlepage", "companyprofilepage")]
+
+    @classmethod
+    def mentioning(cls, companies):
+        """Unsaved mentions of `companies` in that order, for a new page's `company_mentions`."""
+        return [cls(companyprofilepage=company, sort_order=n) for n, company in enumerate(companies)]

@@ -71,21 +71,29 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
         settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     home_country = models.CharField(max_length=100, blank=True, help_text='e.g. "Japan", "Norway".')
-    website = models.URLField(blank=True)
+    website = models.URLField(
+        blank=True,
+        help_text="The company's own site. Staff compare its domain with the work e-mail of members "
+        "who apply from this company.",
+    )
     summary = models.TextField(blank=True, help_text="A paragraph on what the company does in China.")
     body = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol", "h3"])
 
-    content_panels = Page.content_panels + [
-        FieldPanel("name_zh"),
-        MultiFieldPanel(
-            [FieldPanel("logo"), FieldPanel("home_country"), FieldPanel("website")], heading="Identity"
-        ),
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        InlinePanel("certifications", label="Certification", heading="Certifications"),
-        InlinePanel("awards", label="Award", heading="Awards"),
-    ]
-    promote_panels = Page.promote_panels + ShareableMixin.panels + TaggedPageMixin.panels
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("name_zh"),
+            MultiFieldPanel(
+                [FieldPanel("logo"), FieldPanel("home_country"), FieldPanel("website")], heading="Identity"
+            ),
+            FieldPanel("summary"),
+            FieldPanel("body"),
+            InlinePanel("certifications", label="Certification", heading="Certifications"),
+            InlinePanel("awards", label="Award", heading="Awards"),
+        ]
+        + TaggedPageMixin.panels
+    )
+    promote_panels = Page.promote_panels + ShareableMixin.panels
 
     search_fields = Page.search_fields + [
         index.SearchField("name_zh"),

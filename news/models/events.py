@@ -45,24 +45,31 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
         settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     participating_companies = ParentalManyToManyField(
-        "news.CompanyProfilePage", blank=True, related_name="events_attended"
+        "news.CompanyProfilePage",
+        blank=True,
+        related_name="events_attended",
+        help_text="Companies that took part; each one's profile lists this event.",
     )
     body = StreamField(StoryBodyBlock(), blank=True)
     gallery = StreamField([("photos", GalleryBlock())], blank=True, max_num=1)
 
-    content_panels = Page.content_panels + [
-        FieldPanel("standfirst"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("venue")],
-            heading="When and where",
-        ),
-        InlinePanel("organisers", label="Host or organiser", heading="Hosts and organisers"),
-        FieldPanel("participating_companies"),
-        FieldPanel("lead_image"),
-        FieldPanel("body"),
-        FieldPanel("gallery"),
-    ]
-    promote_panels = Page.promote_panels + ShareableMixin.panels + TaggedPageMixin.panels
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("standfirst"),
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("venue")],
+                heading="When and where",
+            ),
+            InlinePanel("organisers", label="Host or organiser", heading="Hosts and organisers"),
+            FieldPanel("participating_companies"),
+            FieldPanel("lead_image"),
+            FieldPanel("body"),
+            FieldPanel("gallery"),
+        ]
+        + TaggedPageMixin.panels
+    )
+    promote_panels = Page.promote_panels + ShareableMixin.panels
 
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),

@@ -1,14 +1,19 @@
 """What the news page types share: vocabulary terms and index pages, each mixin bringing its own panels."""
 
+import json
+import operator
+from functools import reduce
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.functional import cached_property
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.forms.tags import TagField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.widgets import AdminTagWidget
 from wagtail.api import APIField
 
 from maghub.api_fields import TermsField
@@ -16,25 +21,54 @@ from maghub.pages import ViewRestrictionsInOneQuery, public
 from news.listing import Listing
 
 
+class VocabularyTagWidget(AdminTagWidget):
+    """Wagtail's tag widget, suggesting the vocabulary's terms as the editor types.
+
+    Enter picks the highlighted suggestion, or, when there is none, turns what was typed into a
+    term: with Wagtail's "autocomplete only" mode such a term vanished without a word. The field
+    then refuses a term the vocabulary does not have, with a message naming it.
+    """
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        options = json.loads(widget_attrs["data-w-tag-options-value"])
+        widget_attrs["data-w-tag-options-value"] = json.dumps({**options, "autocompleteOnly": False})
+        widget_attrs["data-vocabulary"] = ""  # news/static/news/admin/vocabulary-field.js
+        vocabulary = self.tag_model._meta.verbose_name_plural
+        context["widget"]["help_text"] = (
+            f"Type a few letters and pick one of the {vocabulary} suggested, or type a whole term and "
+            "press Enter. Only terms listed under Vocabulary are accepted."
+        )
+        return context
+
+
 class VocabularyTagField(TagField):
-    """The admin's tag field for a controlled vocabulary: an unknown term is an error, not dropped."""
+    """The admin's tag field for a controlled vocabulary: an unknown term is an error, not dropped,
+    and a term typed in another case is saved as the vocabulary spells it."""
+
+    widget = VocabularyTagWidget
 
     def clean(self, value):
         names = super(TagField, self).clean(value)  # taggit's parsing, before Wagtail's filtering
         if self.free_tagging or not names:
             return super().clean(value)
-        known = set(self.tag_model.objects.filter(name__in=names).values_list("name", flat=True))
-        known_lower = {name.lower() for name in known}
-        unknown = [name for name in names if name.lower() not in known_lower]
+        known = {
+            name.lower(): name
+            for name in self.tag_model.objects.filter(
+                reduce(operator.or_, (Q(name__iexact=name) for name in names))
+            ).values_list("name", flat=True)
+        }
+        unknown = [name for name in names if name.lower() not in known]
         if unknown:
             vocabulary = self.tag_model._meta.verbose_name_plural
             raise ValidationError(
-                "Not in the list of %(vocabulary)s: %(terms)s. Pick an existing term, "
+                "%(terms)s: not in the list of %(vocabulary)s. Pick an existing term, "
                 "or ask an editor to add it under Vocabulary.",
                 code="unknown_term",
-                params={"vocabulary": vocabulary, "terms": ", ".join(unknown)},
+                params={"vocabulary": vocabulary, "terms": ", ".join(f"“{name}”" for name in unknown)},
             )
-        return super().clean(value)
+        return list(dict.fromkeys(known[name.lower()] for name in names))
 
 
 class VocabularyField(ClusterTaggableManager):
@@ -64,11 +98,24 @@ class TaggedPageMixin(models.Model):
     fetched in a constant number of queries.
     """
 
-    industries = VocabularyField(through="news.PageIndustry", blank=True, verbose_name="industries")
-    districts = VocabularyField(through="news.PageDistrict", blank=True, verbose_name="districts")
+    industries = VocabularyField(
+        through="news.PageIndustry",
+        blank=True,
+        verbose_name="industries",
+        help_text="The sectors this page is about. The page is listed on each industry's page "
+        "and feed, and readers filter listings and search by them.",
+    )
+    districts = VocabularyField(
+        through="news.PageDistrict",
+        blank=True,
+        verbose_name="districts",
+        help_text="The Shanghai districts this page is about, listed the same way as industries.",
+    )
 
     panels = [
-        MultiFieldPanel([FieldPanel("industries"), FieldPanel("districts")], heading="Taxonomy"),
+        MultiFieldPanel(
+            [FieldPanel("industries"), FieldPanel("districts")], heading="Industries and districts"
+        ),
     ]
     listing_ordering = ("-first_published_at",)
     api_fields = [

@@ -1,8 +1,11 @@
 """Fixtures for community tests: a category, a thread, and one user for each membership state."""
 
+from django.contrib.auth import get_user_model
+from django.test import Client
+
 import pytest
 
-from .factories import CategoryFactory, every_role
+from .factories import PASSWORD, CategoryFactory, every_role
 
 SECRET = "XQZ-members-only-customs-broker"
 
@@ -32,3 +35,12 @@ def thread(category, users):
 def member_client(client, users):
     client.force_login(users.member)
     return client
+
+
+@pytest.fixture
+def staff_client(db):
+    """A Wagtail admin user, in a client of its own."""
+    admin = get_user_model().objects.create_superuser("editor", "editor@maghub.example", PASSWORD)
+    staff = Client()
+    staff.force_login(admin)
+    return staff

@@ -43,7 +43,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 
 def member(state=Membership.State.APPROVED, *, moderator=False, **kwargs):
-    """A user with a membership in `state` (and in the Moderators group if asked)."""
+    """A user with a membership in `state` (and in the Forum moderators group if asked)."""
     user = MembershipFactory(state=state, **kwargs).user
     if moderator:
         user.groups.add(Group.objects.get(name=MODERATORS_GROUP))

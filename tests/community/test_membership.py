@@ -4,7 +4,6 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 
 import pytest
@@ -27,15 +26,6 @@ APPLICATION = {
     "application-job_title": "Regulatory Affairs Director",
     "application-reason": "To compare notes on the new import licences.",
 }
-
-
-@pytest.fixture
-def staff_client(db):
-    """A Wagtail admin user, in a client of its own."""
-    admin = get_user_model().objects.create_superuser("editor", "editor@maghub.example", PASSWORD)
-    staff = Client()
-    staff.force_login(admin)
-    return staff
 
 
 def bulk_url(action: str, *memberships) -> str:

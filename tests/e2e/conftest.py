@@ -15,6 +15,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from django.urls import reverse
+
 import pytest
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls
@@ -272,3 +274,17 @@ def assert_no_findings(kind: str, findings: dict[str, list]) -> None:
     failing = {name: found for name, found in findings.items() if found}
     if failing:
         pytest.fail(f"{kind}:\n{json.dumps(failing, indent=1, ensure_ascii=False)}", pytrace=False)
+
+
+ADMIN_PASSWORD = "correct horse battery staple"  # tests.editorial.factories.StaffFactory's
+
+
+def sign_in_to_admin(page, username):
+    """Sign a staff user in to the Wagtail admin, landing on the dashboard."""
+    from playwright.sync_api import expect
+
+    page.goto(reverse("wagtailadmin_login"))
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("wagtailadmin_home")) + "$"))

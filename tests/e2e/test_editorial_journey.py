@@ -14,27 +14,43 @@ from playwright.sync_api import expect
 
 from news.demo import draw_picture
 from news.models import ArticlePage, CompanyProfilePage, District, Industry, NewsIndexPage
+from tests.e2e.conftest import sign_in_to_admin as sign_in
 from tests.editorial.factories import StaffFactory
 
 pytestmark = pytest.mark.e2e
 
-PASSWORD = "correct horse battery staple"
 HEADLINE = "DSV opens a bonded logistics hub in Changning"
 
 
-def sign_in(page, username):
-    page.goto(reverse("wagtailadmin_login"))
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(re.escape(reverse("wagtailadmin_home")) + "$"))
+def tag_input(page, field_id):
+    return page.locator(f"#{field_id} + ul.tagit input")
 
 
 def pick_tag(page, field_id, name):
-    """Type into a controlled-vocabulary tag field and pick the suggestion (free tagging is off)."""
-    page.locator(f"#{field_id} + ul.tagit input").fill(name[:4])
+    """Type into a controlled-vocabulary tag field and pick the suggestion."""
+    tag_input(page, field_id).fill(name[:4])
     page.locator("ul.ui-autocomplete:visible li", has_text=name).first.click()
     expect(page.locator(f"#{field_id} + ul.tagit .tagit-label", has_text=name)).to_be_visible()
+
+
+def type_tag(page, field_id, name, *, suggested):
+    """Type a whole term and press Enter, as a keyboard user does: Enter takes the highlighted
+    suggestion when there is one, the typed term otherwise."""
+    tag_input(page, field_id).press_sequentially(name)
+    if suggested:
+        expect(page.locator("ul.ui-autocomplete:visible li", has_text=name).first).to_be_visible()
+    tag_input(page, field_id).press("Enter")
+    expect(page.locator(f"#{field_id} + ul.tagit .tagit-label", has_text=name)).to_be_visible()
+
+
+def choose_company(page, company):
+    """Search the page chooser for a company profile and pick it."""
+    page.get_by_role("button", name="Add company").click()
+    chooser = page.locator(".modal")
+    chooser.get_by_role("textbox", name="Search term").fill(company.title.split()[0])
+    chooser.locator(f'input[type=checkbox][value="{company.pk}"]').check()
+    chooser.get_by_role("button", name="Confirm selection").click()
+    expect(page.locator("#id_company_mentions-FORMS")).to_contain_text(company.title)
 
 
 def test_article_goes_through_review_and_appears_everywhere(demo_site, page, second_page, screenshot):
@@ -68,14 +84,26 @@ def test_article_goes_through_review_and_appears_everywhere(demo_site, page, sec
     chooser.get_by_role("button", name="Upload").click()
     expect(page.locator("#id_lead_image-title")).to_have_text("DSV's Changning hub")
     page.locator("#id_lead_image_caption").fill("Parcels on the sorting line")
-    page.locator("#id_companies_mentioned").select_option(label=dsv.title)
-    page.get_by_role("tab", name="Promote").click()
-    pick_tag(page, "id_industries", logistics.name)
-    pick_tag(page, "id_districts", changning.name)
+    choose_company(page, dsv)
     # The editor's autosave creates the page in the background and points the form at its edit
-    # view; submitting before that lands would post a second "create" (refused: slug in use).
+    # view, re-rendering it: fields are used once that has landed.
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/"))
     expect(page.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "saved")
+    pick_tag(page, "id_industries", logistics.name)
+    # A term typed whole and entered is kept; one outside the vocabulary is refused on save.
+    type_tag(page, "id_districts", changning.name[:5], suggested=True)
+    expect(page.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "saved")
+    type_tag(page, "id_districts", "Lujiazui", suggested=False)
+    page.get_by_role("button", name="Save draft").click()
+    refusal = page.get_by_text("“Lujiazui”: not in the list of districts.")
+    expect(refusal).to_be_visible()
+    page.set_viewport_size({"width": 1440, "height": 900})
+    screenshot(page, "editor-1440")
+    refusal.scroll_into_view_if_needed()  # the editor scrolls inside its own pane
+    screenshot(page, "editor-terms-1440")
+    page.locator("#id_districts + ul.tagit li", has_text="Lujiazui").locator(".tagit-close").click()
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.locator(".messages")).to_contain_text(f"Page '{HEADLINE}' has been updated.")
     page.get_by_role("button", name="More actions").first.click()
     page.get_by_role("button", name="Submit to Editorial review").click()
     expect(page.get_by_role("status")).to_contain_text("submitted for moderation")

@@ -12,6 +12,7 @@ import pytest
 from home.images import CreditedImage
 from news.models import (
     ArticleAuthor,
+    ArticleCompany,
     ArticlePage,
     Author,
     CompanyProfilePage,
@@ -70,7 +71,7 @@ def make_article(news_index, slug, *, industry=None, district=None, company=None
     if district:
         page.districts.add(district)
     if company:
-        page.companies_mentioned = [company]
+        page.company_mentions = ArticleCompany.mentioning([company])
     if author:
         page.author_links.add(ArticleAuthor(author=author))
     return publish(news_index, page)

@@ -61,7 +61,7 @@ def test_editors_see_upcoming_pages_in_the_scheduled_report(client, news_index):
     assert content.index("Scheduled sooner") < content.index("Scheduled later")
 
 
-@pytest.mark.parametrize("role", ["Writers", "Moderators"])
+@pytest.mark.parametrize("role", ["Writers", "Membership reviewers"])
 def test_the_report_is_for_publishers_only(client, home_page, role):
     client.force_login(StaffFactory(username="someone", role=role))
 

@@ -20,6 +20,7 @@ def article_form(**fields):
             "standfirst": "Output rises as export orders grow.",
             "body": streamfield([]),
             "author_links": inline_formset([]),
+            "company_mentions": inline_formset([]),
             "comments": inline_formset([]),
             **fields,
         }
@@ -45,7 +46,7 @@ def test_migration_creates_the_four_roles_and_the_review_workflow(db):
     assert set(Group.objects.values_list("name", flat=True)) >= {
         "Writers",
         "Editors",
-        "Moderators",
+        "Membership reviewers",
         "Administrators",
     }
     workflow = Page.get_first_root_node().get_workflow()

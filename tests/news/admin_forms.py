@@ -14,7 +14,7 @@ def add_page_url(parent, model):
 def page_form(title, slug, *, formsets=(), **fields):
     """Form data for a page: every inline formset named in `formsets` starts empty.
 
-    Tuples are multiple-choice values (`companies_mentioned=(muji.pk,)`); dicts and
+    Tuples are multiple-choice values (`participating_companies=(dsv.pk,)`); dicts and
     lists are nested form data (streamfields, inline formsets).
     """
     multiple = {name: list(value) for name, value in fields.items() if isinstance(value, tuple)}

@@ -92,7 +92,7 @@ def test_editor_publishes_article(admin_client, news_index, company_index, terms
         lead_image=image.pk,
         lead_image_caption="The launch ceremony",
         body=body,
-        companies_mentioned=(muji.pk,),
+        company_mentions=inline_formset([{"companyprofilepage": muji.pk}]),
         industries="Logistics",
         districts="Changning",
     )
@@ -177,7 +177,11 @@ def test_editor_publishes_event_report(admin_client, event_index, company_index,
 
 def test_admin_refuses_a_term_outside_the_vocabulary(admin_client, news_index, terms):
     data = page_form(
-        "A story", "a-story", formsets=["author_links"], body=streamfield([]), industries="Logistics, Fintech"
+        "A story",
+        "a-story",
+        formsets=["author_links", "company_mentions"],
+        body=streamfield([]),
+        industries="Logistics, Fintech",
     )
     response = publish(admin_client, news_index, ArticlePage, data)
     assert response.status_code == 200

@@ -23,6 +23,7 @@ def publish_edit(client, page, title, **fields):
         page.slug,
         standfirst="Foreign-funded enterprises keep arriving in Shanghai.",
         author_links=inline_formset([]),
+        company_mentions=inline_formset([]),
         body=streamfield([]),
         industries="Logistics",
         **fields,

@@ -15,6 +15,7 @@ import yaml
 from home.site_tree import ensure_home_page
 from maghub.site_tree import ensure_child
 from news.models import (
+    ArticleCompany,
     ArticlePage,
     CompanyIndexPage,
     CompanyProfilePage,
@@ -137,7 +138,9 @@ def build_corpus(noise: int = NOISE_ARTICLES) -> Corpus:
             ArticlePage,
             entry["slug"],
             first_published_at=_when(entry["published"]),
-            companies_mentioned=[companies[slug] for slug in entry.get("companies", [])],
+            company_mentions=ArticleCompany.mentioning(
+                companies[slug] for slug in entry.get("companies", [])
+            ),
             **_story_fields(entry, data["filler_zh"]),
         )
     for entry in data["events"]:
