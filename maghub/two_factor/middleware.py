@@ -12,11 +12,13 @@ from django_otp.middleware import OTPMiddleware
 
 from maghub.two_factor import policy
 
-# Reachable before the code is given: signing in and out, and what the two-factor pages themselves load.
+# Reachable before the code is given: signing in and out, and what the two-factor pages themselves load
+# (the admin's scripts fetch the icon sprite and put whatever comes back into the page).
 ALWAYS_OPEN = {
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_javascript_catalog",
+    "wagtailadmin_sprite",
     "two_factor_verify",
 }
 # Reachable without a code only while the user has no device yet: with one, enrolling another

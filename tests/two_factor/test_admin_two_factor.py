@@ -156,6 +156,14 @@ def _admin_access():
     return Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
 
 
+def test_the_admin_icons_load_before_the_code(client):
+    editor = StaffFactory(username="mei", role="Editors")
+    enrolled_device(editor)
+    password_login(client, editor)
+    sprite = client.get(reverse("wagtailadmin_sprite"))
+    assert sprite.status_code == 200 and b"<svg" in sprite.content
+
+
 def test_a_password_alone_cannot_enrol_a_new_phone(client):
     editor = StaffFactory(username="mei", role="Editors")
     enrolled_device(editor)
@@ -202,3 +210,8 @@ def test_the_two_factor_pages_run_no_inline_code(client, url_name):
     main = re.search(r"<main.*</main>", response.content.decode(), re.S).group(0)
     assert "<script" not in main and "style=" not in main
     assert not re.search(r"<[^>]+\son\w+=", main)  # no inline event handlers either
+
+
+def test_the_admin_client_fixture_is_past_the_code_page(admin_client, admin_user):
+    assert admin_client.get("/admin/").status_code == 200
+    assert [d.confirmed for d in admin_user.totpdevice_set.all()] == [True]
