@@ -31,6 +31,9 @@ class AdminTwoFactorMiddleware(OTPMiddleware):
     ADMIN_CSP_PREFIX: a user with a device who has not given a code this session is sent to
     the code page; a user who must use two factors and has no device is sent to enrol."""
 
+    # Synchronous only (gunicorn's WSGI workers): Django adapts it if an async stack ever calls it.
+    async_capable = False
+
     def __call__(self, request: HttpRequest) -> HttpResponse:
         self._install_lazy_accessors(request)
         return self._redirect(request) or self.get_response(request)

@@ -25,13 +25,10 @@ REPORTS = ARTIFACTS / "lighthouse"
 MINIMUM_SCORES = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}
 # Pages that ask search engines not to index them: SEO is not theirs to pass.
 NOINDEX = {"search"}
-# Lighthouse's phone is the host's CPU slowed down 4 times, which assumes a host scoring at least
-# 1000 on Lighthouse's CPU benchmark (below that its report warns of a slow host). On a busy shared
-# machine the host scores less, and a light page's main thread looks blocked; a page that misses the
-# Performance budget on such a host is audited once more with the slowdown scaled to the host's
-# measured speed, so the phone it stands for stays the same.
-DEFAULT_CPU_SLOWDOWN = 4
-HOST_BENCHMARK_EXPECTED = 1000
+# Performance varies from run to run with what else the host is doing (on a shared two-core machine
+# the same page scored 92 and 100 a minute apart): a page short of the Performance budget is run twice
+# more and judged on the median run, as Lighthouse's guide to variability recommends.
+RUNS_WHEN_SHORT = 3
 
 
 def pages_to_audit() -> dict[str, str]:
@@ -47,52 +44,51 @@ def pages_to_audit() -> dict[str, str]:
     }
 
 
-def lighthouse(url: str, report: str, cpu_slowdown: float = DEFAULT_CPU_SLOWDOWN) -> dict:
-    """One Lighthouse run (its default: a mid-range phone on a throttled 4G link), its JSON report."""
+def lighthouse(url: str, report: str) -> dict:
+    """One Lighthouse run (its default: a mid-range phone on a throttled 4G link), its JSON report.
+
+    A run whose trace recording broke (Lighthouse's runtime errors such as NO_NAVSTART, seen on a
+    loaded host; it says to run again) is run once more."""
     node = shutil.which("node") or pytest.fail("node is missing: apt-get install nodejs", pytrace=False)
     script = require(LIGHTHOUSE, "npm ci (scripts/install-test-system-deps.sh)")
-    completed = subprocess.run(  # noqa: S603 - fixed arguments, our own live server's URL
-        [
-            node,
-            str(script),
-            url,
-            f"--only-categories={','.join(MINIMUM_SCORES)}",
-            "--output=json",
-            f"--output-path={report}",
-            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
-            f"--throttling.cpuSlowdownMultiplier={cpu_slowdown:.2f}",
-            "--quiet",
-        ],
-        env={**os.environ, "CHROME_PATH": str(require(CHROMIUM, "apt-get install chromium"))},
-        capture_output=True,
-        timeout=180,
-        check=False,
-    )
-    if completed.returncode:
-        pytest.fail(f"lighthouse failed on {url}: {completed.stderr.decode()[-2000:]}", pytrace=False)
-    with open(report, encoding="utf-8") as file:
-        return json.load(file)
-
-
-def calibrated_slowdown(result: dict) -> float | None:
-    """The CPU slowdown that emulates Lighthouse's phone on the host the run measured, if it was slow."""
-    host = result["environment"]["benchmarkIndex"]
-    if host >= HOST_BENCHMARK_EXPECTED:
-        return None
-    return max(1.0, DEFAULT_CPU_SLOWDOWN * host / HOST_BENCHMARK_EXPECTED)
+    arguments = [
+        node,
+        str(script),
+        url,
+        f"--only-categories={','.join(MINIMUM_SCORES)}",
+        "--output=json",
+        f"--output-path={report}",
+        f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+        "--quiet",
+    ]
+    environment = {**os.environ, "CHROME_PATH": str(require(CHROMIUM, "apt-get install chromium"))}
+    for _attempt in range(2):
+        completed = subprocess.run(  # noqa: S603 - fixed arguments, our own live server's URL
+            arguments, env=environment, capture_output=True, timeout=180, check=False
+        )
+        if not completed.returncode:
+            with open(report, encoding="utf-8") as file:
+                return json.load(file)
+        if b"Please run Lighthouse again" not in completed.stderr:
+            break
+    pytest.fail(f"lighthouse failed on {url}: {completed.stderr.decode()[-2000:]}", pytrace=False)
 
 
 def score(result: dict, category: str) -> int:
-    return round(result["categories"][category]["score"] * 100)
+    """The category's score out of 100 (0 when Lighthouse could not score it)."""
+    return round((result["categories"][category]["score"] or 0) * 100)
 
 
 def audit(url: str, report: str) -> dict:
-    """Lighthouse's report on `url`, run again on a slow host if Performance fell short there."""
+    """Lighthouse's report on `url`; the median of three runs if the first is short on Performance."""
     result = lighthouse(url, report)
-    slowdown = calibrated_slowdown(result)
-    if score(result, "performance") < MINIMUM_SCORES["performance"] and slowdown:
-        result = lighthouse(url, report, slowdown)
-    return result
+    if score(result, "performance") >= MINIMUM_SCORES["performance"]:
+        return result
+    runs = [result, *(lighthouse(url, report) for _ in range(RUNS_WHEN_SHORT - 1))]
+    median = sorted(runs, key=lambda run: score(run, "performance"))[len(runs) // 2]
+    with open(report, "w", encoding="utf-8") as file:
+        json.dump(median, file)
+    return median
 
 
 def shortfalls(name: str, result: dict) -> list[str]:
@@ -119,10 +115,7 @@ def test_public_pages_meet_the_lighthouse_budget(demo_site, live_server):
     for name, path in pages_to_audit().items():
         result = audit(live_server.url + path, str(REPORTS / f"{name}.json"))
         assert result["finalDisplayedUrl"].endswith(path), (path, result["finalDisplayedUrl"])
-        scores[name] = {category: score(result, category) for category in MINIMUM_SCORES} | {
-            "host benchmark": result["environment"]["benchmarkIndex"],
-            "cpu slowdown": result["configSettings"]["throttling"]["cpuSlowdownMultiplier"],
-        }
+        scores[name] = {category: score(result, category) for category in MINIMUM_SCORES}
         if found := shortfalls(name, result):
             problems[name] = found
     (REPORTS / "scores.json").write_text(json.dumps(scores, indent=1))
