@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from maghub.content_cache import cached
+from maghub.seo import view_seo
 from news.sections import term_sections
 
 
@@ -25,6 +26,7 @@ def term_detail(request, vocabulary, slug):
         "news/term_detail.html",
         {
             "term": term,
+            "seo": view_seo(request, title=term.name, description=term.summary),
             "vocabulary": vocabulary._meta,
             # Cards of three page types: built once per change of published content.
             "sections": cached(f"sections-{term._meta.label_lower}-{term.pk}", lambda: term_sections(term)),

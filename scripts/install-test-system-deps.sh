@@ -1,7 +1,7 @@
 #!/bin/sh
 # What the test suite needs from outside PyPI, installed only when missing:
 # Debian's chromium (driven by Playwright; never a browser download), a JDK and
-# Maven for the search engine and the Nu HTML Checker, the npm test tools (axe-core, vnu-jar), and a
+# Maven for the search engine and the Nu HTML Checker, the npm test tools (axe-core, vnu-jar, lighthouse), and a
 # Chinese font so screenshots of Chinese names show characters, not boxes.
 # Idempotent and silent when everything is already there.
 set -eu

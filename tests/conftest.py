@@ -5,6 +5,7 @@ import os
 from dataclasses import dataclass
 
 from django.core.cache import caches
+from django.test import Client
 
 import pytest
 
@@ -15,6 +16,7 @@ from search.client import get_client
 
 from . import search_engine as engine
 from .redis_server import RedisServer
+from .two_factor.sign_in import sign_in_with_code
 
 
 def pytest_configure(config):
@@ -121,3 +123,9 @@ def page_cache(settings, redis_cache):
     """The full-page cache on, on Redis, as in production (the suite runs with it off)."""
     settings.PAGE_CACHE_SECONDS = 600
     return redis_cache
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's admin client, past the second factor superusers must give (maghub/two_factor)."""
+    return sign_in_with_code(Client(), admin_user)

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "maghub.two_factor",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +72,8 @@ MIDDLEWARE = [
     "maghub.middleware.RefuseNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in for the admin (maghub/two_factor): after the session's user is known.
+    "maghub.two_factor.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -141,6 +146,10 @@ CACHES = {"default": cache_settings(REDIS_URL, os.environ.get("CACHE_DIR", BASE_
 # Content-Security-Policy (django-csp): see maghub/content_security.py for both policies.
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": SITE_DIRECTIVES}
 ADMIN_CSP_PREFIX = "/admin/"
+
+# Two-factor sign-in (django-otp, TOTP): any admin user may enrol; these groups and superusers must.
+TWO_FACTOR_REQUIRED_GROUPS = ["Administrators"]
+OTP_TOTP_ISSUER = "MagHub"
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # Whole pages for cookieless readers, dropped whenever published content changes

@@ -1,5 +1,6 @@
 """Industry and District: controlled vocabularies shared by every page type."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -26,6 +27,13 @@ class VocabularyTerm(TagBase):
 
     def get_absolute_url(self):
         return reverse(f"news:{self.query_param}", args=[self.slug])
+
+    @property
+    def summary(self) -> str:
+        """The term page's meta description: the editors' description, else what the page lists."""
+        return self.description or (
+            f"News, company profiles and event reports on {self.name} from {settings.WAGTAIL_SITE_NAME}."
+        )
 
     @property
     def feed_url(self):

@@ -5,6 +5,8 @@ from django.test import Client
 
 import pytest
 
+from tests.two_factor.sign_in import sign_in_with_code
+
 from .factories import PASSWORD, CategoryFactory, every_role
 
 SECRET = "XQZ-members-only-customs-broker"
@@ -41,6 +43,4 @@ def member_client(client, users):
 def staff_client(db):
     """A Wagtail admin user, in a client of its own."""
     admin = get_user_model().objects.create_superuser("editor", "editor@maghub.example", PASSWORD)
-    staff = Client()
-    staff.force_login(admin)
-    return staff
+    return sign_in_with_code(Client(), admin)

@@ -10,6 +10,7 @@ import pytest
 
 from community.models import Membership, ModerationLog, Thread
 from news.models import CompanyProfilePage
+from tests.two_factor.sign_in import sign_in_with_code
 
 from .factories import PASSWORD, MembershipFactory
 
@@ -62,7 +63,7 @@ def test_the_whole_flow(client, company_index, category):
 
     # Staff approve in the Wagtail admin: the pending listing, then the bulk action.
     staff = get_user_model().objects.create_superuser("editor", "editor@maghub.example", PASSWORD)
-    client.force_login(staff)
+    sign_in_with_code(client, staff)
     listing = client.get(reverse("wagtailsnippets_community_membership:list"), {"state": "pending"})
     assert listing.status_code == 200 and b"Grace Lin" in listing.content
     assert client.get(bulk_url("approve", membership)).status_code == 200

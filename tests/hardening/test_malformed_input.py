@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 import pytest
 
 from community.models import Membership
+from tests.two_factor.sign_in import sign_in_with_code
 
 from ..community.factories import member
 from ..news.factories import ImageFactory
@@ -117,7 +118,7 @@ def test_community_pages_answer_junk_parameters(member_client, member_pages, que
 def test_staff_search_membership_applications(client, users):
     applicant = member(Membership.State.PENDING, full_name="Xiaoming Quartermaine").membership
     admin = get_user_model().objects.create_superuser("staff", "staff@maghub.example", "pw")
-    client.force_login(admin)
+    sign_in_with_code(client, admin)
     response = client.get("/admin/snippets/community/membership/?q=Quartermaine")
     assert response.status_code == 200
     assert applicant.full_name in response.content.decode()

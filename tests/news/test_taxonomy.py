@@ -57,3 +57,17 @@ def test_unknown_term_is_404(client, home_page):
     response = client.get(reverse("news:industry", args=["no-such-industry"]))
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_term_pages_describe_themselves_to_search_engines(client, home_page):
+    logistics = IndustryFactory(name="Logistics")
+    changning = DistrictFactory(name="Changning", description="West Shanghai, home of Hongqiao airport.")
+    assert (
+        '<meta name="description" content="News, company profiles and event reports on Logistics'
+        in client.get(logistics.get_absolute_url()).content.decode()
+    )
+    html = client.get(changning.get_absolute_url()).content.decode()
+    assert '<meta name="description" content="West Shanghai, home of Hongqiao airport.">' in html
+    # Absolute URLs come from the Site (maghub.site_urls), whatever Host the request carried.
+    canonical = home_page.get_site().root_url + changning.get_absolute_url()
+    assert f'<link rel="canonical" href="{canonical}">' in html
