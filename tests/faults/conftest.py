@@ -1,0 +1,32 @@
+"""Fixtures for the fault tests: people at work, and real dependencies behind a fault proxy."""
+
+import pytest
+
+from tests.community.factories import CategoryFactory, every_role
+from tests.editorial.factories import StaffFactory
+
+from .proxy import FaultProxy
+
+
+@pytest.fixture
+def people(db):
+    """One user per community role, and an editor who publishes in the Wagtail admin."""
+    people = every_role()
+    people.editor = StaffFactory(username="editor", role="Editors")
+    return people
+
+
+@pytest.fixture
+def category(db):
+    return CategoryFactory(name="Customs & trade", slug="customs-trade")
+
+
+@pytest.fixture
+def search_proxy(settings, search_engine):
+    """The session's OpenSearch node behind a fault proxy, with timeouts of a second."""
+    proxy = FaultProxy.in_front_of(search_engine.url)
+    settings.ELASTICSEARCH_URL = proxy.url("http")
+    settings.ELASTICSEARCH_TIMEOUT = 1
+    yield proxy
+    proxy.close()
+    settings.ELASTICSEARCH_URL = search_engine.url  # the engine fixture deletes this test's indices
