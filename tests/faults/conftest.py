@@ -6,6 +6,7 @@ from tests.community.factories import CategoryFactory, every_role
 from tests.editorial.factories import StaffFactory
 
 from .proxy import FaultProxy
+from .smtp_server import SMTPServer
 
 
 @pytest.fixture
@@ -30,3 +31,20 @@ def search_proxy(settings, search_engine):
     yield proxy
     proxy.close()
     settings.ELASTICSEARCH_URL = search_engine.url  # the engine fixture deletes this test's indices
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks wait in the database for a worker, as in production; recovery retries at once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASK_RETRY_SECONDS = 0
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server; mail goes to it through Django's SMTP backend with a one-second timeout."""
+    server = SMTPServer().start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 1
+    yield server
+    server.stop()
