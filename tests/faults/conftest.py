@@ -2,6 +2,7 @@
 
 import pytest
 
+from maghub.cache import cache_settings
 from tests.community.factories import CategoryFactory, every_role
 from tests.editorial.factories import StaffFactory
 
@@ -48,3 +49,16 @@ def smtp(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 1
     yield server
     server.stop()
+
+
+@pytest.fixture
+def cache_proxy(settings, page_cache, redis_url):
+    """The page cache on, on the suite's Redis behind a fault proxy (the resilient client's
+    production timeouts bound every wait)."""
+    direct = settings.CACHES
+    proxy = FaultProxy.in_front_of(redis_url)
+    database = direct["default"]["LOCATION"].rsplit("/", 1)[1]
+    settings.CACHES = {"default": cache_settings(f"{proxy.url('redis')}/{database}", directory=None)}
+    yield proxy
+    proxy.close()
+    settings.CACHES = direct
