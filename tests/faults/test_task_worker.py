@@ -17,8 +17,8 @@ from django_tasks_db.models import DBTaskResult
 from community.models import Post
 
 from .observe import readiness, wait_until
+from .processes import Worker
 from .proxy import FaultProxy
-from .worker import Worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
