@@ -60,9 +60,13 @@ def orphaned_tasks():
     return DBTaskResult.objects.running().filter(started_at__lt=timezone.now() - lease)
 
 
+RETRY_WINDOW = timedelta(days=1)  # far beyond the last back-off; older failures stay as they are
+
+
 def retryable_failures() -> list[DBTaskResult]:
     """Failed tasks that an outage failed and that have attempts left (oldest first)."""
-    failed = DBTaskResult.objects.failed().order_by("finished_at")
+    recent = timezone.now() - RETRY_WINDOW
+    failed = DBTaskResult.objects.failed().filter(finished_at__gte=recent).order_by("finished_at")
     return [
         task
         for task in failed.only("id", "exception_class_path", "worker_ids", "finished_at")
