@@ -66,7 +66,7 @@ def test_posts_and_publishes_during_a_search_outage_reach_the_index_after_sync(
             reverse("community:post_moderate", args=[to_hide.pk]), {"action": "hide", "note": "spam"}
         )
     assert [r.status_code for r in (started, replied, published, hidden)] == [302, 302, 302, 302]
-    assert waits.longest < 5, f"an acknowledgement waited {waits.longest:.1f} s on the search server"
+    assert waits.longest < 10, f"an acknowledgement waited {waits.longest:.1f} s on the search server"
     print(f"search {fault}: longest acknowledgement {waits.longest:.2f} s over {len(waits.waits)} writes")
 
     opening = Post.objects.get(body__contains="Yangshan")
