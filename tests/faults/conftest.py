@@ -62,3 +62,20 @@ def cache_proxy(settings, page_cache, redis_url):
     yield proxy
     proxy.close()
     settings.CACHES = direct
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a committing fault test's flush, the migrations' data (content types, roles, the root
+    page) goes back at once: a test of another file that the same xdist worker runs next finds the
+    database as migrations left it, as the test-transaction tests expect."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if nextitem is not None and marker and marker.kwargs.get("transaction"):  # last: the database is gone
+        from django.db import connection
+
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    return result
