@@ -6,6 +6,7 @@ PORT   ?= 8000
 MANAGE := $(BIN)/python manage.py
 # `make test DB=postgres` runs the suite on a throwaway PostgreSQL (Debian's packages); CI does.
 # The tests where the cache matters run on a throwaway Redis (scripts/with-redis.sh) either way.
+# Browser journeys and the PostgreSQL restart (DB=postgres only) run in a second, serial pass.
 DB     ?= sqlite
 WITH_DB := $(if $(filter postgres,$(DB)),./scripts/with-postgres.sh,)
 
@@ -36,7 +37,7 @@ test: install
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(WITH_DB) ./scripts/with-redis.sh sh -c '$(BIN)/pytest -n 2 --dist loadfile -m "not e2e" && $(BIN)/pytest -m e2e'
+	$(WITH_DB) ./scripts/with-redis.sh sh -c '$(BIN)/pytest -n 2 --dist loadfile -m "not e2e and not postgres_restart" && $(BIN)/pytest -m "e2e or postgres_restart"'
 
 bench: export DJANGO_SETTINGS_MODULE = maghub.settings.test
 bench: install

@@ -3,12 +3,21 @@
 Every page read asks the cache (content version, fragments, image renditions). When Redis is
 down or unreachable, reads answer "not cached", writes are dropped and the failure is logged,
 so readers get an uncached page instead of a server error.
+
+A page asks the cache a dozen times or more: against a Redis that accepts and never answers,
+each ask would wait its socket timeout. So the first failure is remembered for
+OUTAGE_MEMORY_SECONDS, during which this process answers every operation from the fallback
+without asking; then one operation tries Redis again. Writes dropped meanwhile may include
+invalidations (the content version an editor's publish moves on): the first success after an
+outage sends :data:`cache_recovered`, on which listeners drop what may have gone stale.
 """
 
 import functools
 import logging
+import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.dispatch import Signal
 
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -16,19 +25,44 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 logger = logging.getLogger(__name__)
 
 OUTAGES = (RedisConnectionError, RedisTimeoutError)
+OUTAGE_MEMORY_SECONDS = 5.0
+
+#: Sent (sender: the client class) by the first operation that succeeds after an outage.
+cache_recovered = Signal()
+
+
+class _Outage:
+    """One server's outage as this process has seen it (its threads share it)."""
+
+    def __init__(self):
+        self.retry_at = 0.0  # until then, operations answer from the fallback without asking
+        self.seen = False  # an operation failed since the last one that succeeded
+
+
+_outages: dict[tuple, _Outage] = {}
 
 
 def _on_outage(fallback):
-    """Wrap a client method: on a connection failure, log it and answer `fallback(*args)`."""
+    """Wrap a client method: on a connection failure, log it and answer `fallback(*args)`, and
+    keep answering so without asking for OUTAGE_MEMORY_SECONDS."""
 
     def decorate(method):
         @functools.wraps(method)
         def guarded(self, *args):
+            outage = _outages.setdefault(tuple(self._servers), _Outage())
+            if time.monotonic() < outage.retry_at:
+                return fallback(*args)
             try:
-                return method(self, *args)
+                result = method(self, *args)
             except OUTAGES as error:
                 logger.warning("Cache unavailable (%s): %s; serving uncached.", method.__name__, error)
+                outage.seen, outage.retry_at = True, time.monotonic() + OUTAGE_MEMORY_SECONDS
                 return fallback(*args)
+            if outage.seen:
+                outage.seen = False
+                logger.warning("Cache available again.")
+                cache_recovered.send(sender=type(self))
+            return result
 
         return guarded
 

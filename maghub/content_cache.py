@@ -18,6 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import post_page_move
 
+from maghub.cache import cache_recovered
+
 logger = logging.getLogger(__name__)
 
 KEY = "maghub:content-version"
@@ -50,12 +52,14 @@ def cached(name: str, compute):
     return value
 
 
+def _new_version(**kwargs) -> None:
+    _guarded(lambda: cache.set(KEY, time.time_ns(), timeout=None), "content version not bumped")
+
+
 def bump_content_version(**kwargs) -> None:
     """Move the version on once the change is committed, so no reader caches the old content
     under the new version; a cache failure is logged and never breaks the save that called it."""
-    transaction.on_commit(
-        lambda: _guarded(lambda: cache.set(KEY, time.time_ns(), timeout=None), "content version not bumped")
-    )
+    transaction.on_commit(_new_version)
 
 
 def _bump_for_pages(sender, instance, **kwargs) -> None:
@@ -74,6 +78,8 @@ def bump_on_change(*models) -> None:
 def connect() -> None:
     """Wire the bump to the site-wide changes that alter what a listing shows (called from HomeConfig.ready);
     each app adds its own models with `bump_on_change` (news: the vocabularies and authors)."""
+    # A bump dropped during a cache outage would leave pages cached before the change current.
+    cache_recovered.connect(_new_version, dispatch_uid="content-version-cache-recovered")
     # Every save of a page row: publish, unpublish, expiry, drafts (bulk inserts bump by hand).
     post_save.connect(_bump_for_pages, dispatch_uid="content-version-page-saved")
     post_delete.connect(_bump_for_pages, dispatch_uid="content-version-page-deleted")

@@ -56,18 +56,26 @@ def search() -> dict:
 
 
 def task_queue() -> dict:
-    """The database queue's backlog: tasks ready to run and how long the oldest has waited."""
+    """The database queue's backlog: tasks ready to run and how long the oldest has waited, tasks
+    a dead worker left behind and tasks an outage failed that wait for a retry (maghub/task_recovery.py)."""
     backend = settings.TASKS["default"]["BACKEND"]
     if backend != "django_tasks_db.DatabaseBackend":
         return {"status": UP, "detail": "tasks run in the request"}
     from django_tasks_db.models import DBTaskResult
 
+    from maghub.task_recovery import orphaned_tasks, retryable_failures
+
     ready = DBTaskResult.objects.ready()
     oldest = ready.order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
     waited = (timezone.now() - oldest).total_seconds() if oldest else 0
-    report = {"ready": ready.count(), "oldest_wait_seconds": round(waited)}
-    status = DEGRADED if waited > TASK_QUEUE_MAX_WAIT_SECONDS else UP
-    return {"status": status, **report}
+    report = {
+        "ready": ready.count(),
+        "oldest_wait_seconds": round(waited),
+        "orphaned": orphaned_tasks().count(),
+        "retrying": len(retryable_failures()),
+    }
+    stuck = waited > TASK_QUEUE_MAX_WAIT_SECONDS or report["orphaned"] or report["retrying"]
+    return {"status": DEGRADED if stuck else UP, **report}
 
 
 # name: (probe, required). A required dependency down makes the whole answer 503.

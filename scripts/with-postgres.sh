@@ -23,8 +23,16 @@ else
 fi
 
 $AS "$PGBIN/initdb" -D "$DATA/db" -U postgres -A trust --no-sync >/dev/null
-$AS "$PGBIN/pg_ctl" -D "$DATA/db" -l "$DATA/log" -w \
-    -o "-h 127.0.0.1 -p $PORT -k $DATA -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
+# In the cluster's own configuration, so a plain `pg_ctl start` (the fault tests restart it) finds it again.
+cat >>"$DATA/db/postgresql.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PORT
+unix_socket_directories = '$DATA'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+EOF
+$AS "$PGBIN/pg_ctl" -D "$DATA/db" -l "$DATA/log" -w start >/dev/null
 
 stop() {
     PID=$(head -n 1 "$DATA/db/postmaster.pid" 2>/dev/null || true)
@@ -35,4 +43,6 @@ stop() {
 trap stop EXIT INT TERM
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/maghub"
+# What tests/faults/test_postgres_restart.py needs to stop and start this cluster.
+export MAGHUB_PG_CTL="$PGBIN/pg_ctl" MAGHUB_PG_DATA="$DATA/db" MAGHUB_PG_USER="${AS:+postgres}"
 "$@"

@@ -112,10 +112,28 @@ def event_index(home_page):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Everything under tests/e2e/ is a browser journey: `make test` runs those in a process of their own."""
+    """Everything under tests/e2e/ is a browser journey: `make test` runs those in a process of their own.
+
+    The PostgreSQL restart needs the cluster of scripts/with-postgres.sh (`make test DB=postgres`):
+    elsewhere it is deselected, and the summary says so.
+    """
     for item in items:
         if "e2e" in item.path.parts:
             item.add_marker(pytest.mark.e2e)
+    if not os.environ.get("MAGHUB_PG_DATA"):
+        restarts = [item for item in items if item.get_closest_marker("postgres_restart")]
+        if restarts:
+            config.hook.pytest_deselected(items=restarts)
+            items[:] = [item for item in items if item not in restarts]
+            config.maghub_postgres_only = len(restarts)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if getattr(config, "maghub_postgres_only", 0):
+        terminalreporter.write_line(
+            f"{config.maghub_postgres_only} PostgreSQL restart test(s) deselected: "
+            "they run under `make test DB=postgres` (CI)."
+        )
 
 
 @pytest.fixture

@@ -83,6 +83,8 @@ def test_background_services(services):
     assert command(services["worker"]) == "python manage.py db_worker"
     assert "manage.py publish_scheduled" in command(services["scheduler"])
     assert "sleep 60" in command(services["scheduler"])
+    assert "manage.py recover_tasks" in command(services["scheduler"])
+    assert "manage.py search_index --sync" in command(services["scheduler"])
     assert services["worker"]["environment"]["DJANGO_SETTINGS_MODULE"] == "maghub.settings.production"
 
 

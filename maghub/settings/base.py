@@ -166,8 +166,18 @@ PAGE_CACHE_EXCLUDED_PATHS = (
 
 # Slow or failing work (mail, notifications, index writes) goes through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# What `manage.py recover_tasks` (maghub/task_recovery.py) puts back in the queue: a task RUNNING
+# longer than the lease lost its worker; one that failed on an outage is retried after a back-off
+# doubling from TASK_RETRY_SECONDS, TASK_MAX_ATTEMPTS times in all (30 s ... 32 min for 7 tries).
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", str(15 * 60)))
+TASK_RETRY_SECONDS = int(os.environ.get("TASK_RETRY_SECONDS", "30"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "7"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# A mail server that accepts and never answers would otherwise hold a worker for ever.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "MagHub <noreply@maghub.example>")
 
 WAGTAIL_SITE_NAME = "MagHub Shanghai"

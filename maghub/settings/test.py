@@ -23,3 +23,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # The suite's search engine is OpenSearch (tests/search_engine.py starts one node per session).
 ELASTICSEARCH_NODE_CLASS = "search.opensearch.OpenSearchNode"
+# The SQLite test database is a file rather than memory, so that a process of its own (the task
+# worker of the fault tests, tests/faults/) reads what a test committed; without fsync it is as fast.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF"  # noqa: F405
