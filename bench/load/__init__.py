@@ -83,8 +83,11 @@ def run_on_stack() -> int:
             from bench.load import verify
 
             queue = verify.drain_task_queue(since)
+            by_worker = verify.check_writes(plan.writes)
             sync = verify.sync_recorded_failures()
-            writes = verify.check_writes(plan.writes)
+            writes = verify.check_writes(plan.writes) if sync["recorded"] else by_worker
+            for kind, tally in writes.items():
+                tally["indexed_before_sync"] = by_worker[kind]["indexed"]
         figures = _figures(plan, elapsed, queue, sync, writes)
         _print(figures)
         _save(figures)
@@ -197,6 +200,7 @@ WRITE_COLUMNS = (
     ("stored_once", 11),
     ("missing", 7),
     ("duplicated", 10),
+    ("indexed_before_sync", 19),
     ("indexed", 7),
     ("stored_unacknowledged", 21),
 )
@@ -218,8 +222,9 @@ def _print(figures: dict) -> None:
         print(_row(name, writes, WRITE_COLUMNS))
     queue, sync = figures["task_queue"], figures["index_sync"]
     print(
-        f"task queue drained in {queue['waited_s']} s after the load ({queue['still_queued']} left, "
-        f"failed: {queue['failed'] or 'none'}); recorded index failures retried by --sync: {sync['recorded']}"
+        f"tasks: {queue['enqueued']} enqueued from the start, {queue['successful']} done, failed: "
+        f"{queue['failed'] or 'none'}, {queue['still_queued']} left {queue['waited_s']} s after the load; "
+        f"failed index writes recorded and retried by --sync: {sync['recorded']}"
     )
     print(
         "PASSED: no 5xx, every acknowledged write stored once and indexed" if figures["passed"] else "FAILED"

@@ -9,8 +9,7 @@ expected document by its id. Not a benchmark itself.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter
 from datetime import datetime
 
 from bench.load.clients import Write
@@ -34,15 +33,8 @@ def drain_task_queue(since: datetime) -> dict:
         "enqueued": tasks.count(),
         "still_queued": tasks.ready().count() + tasks.running().count(),
         "successful": tasks.successful().count(),
-        "failed": dict(_count(tasks.failed().values_list("task_path", flat=True))),
+        "failed": dict(Counter(tasks.failed().values_list("task_path", flat=True))),
     }
-
-
-def _count(items: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for item in items:
-        counts[item] += 1
-    return counts
 
 
 def sync_recorded_failures() -> dict:
