@@ -37,3 +37,10 @@ def wait_for_port(port: int, server: subprocess.Popen) -> None:
                 return
         time.sleep(0.2)
     sys.exit(f"{server.args[0]} did not start on port {port}")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds process ``pid`` has used (user + system)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

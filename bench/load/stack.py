@@ -8,9 +8,10 @@ import os
 import subprocess
 import sys
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from bench.setup import free_port, wait_for_port
+from bench.setup import free_port, process_cpu, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 PASSWORD = "load-bench-password"  # noqa: S105 - throwaway accounts on a throwaway database
@@ -102,9 +103,23 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
+@dataclass
+class Site:
+    """The served site: its URL, and the CPU its processes have used."""
+
+    url: str
+    server: subprocess.Popen
+    worker: subprocess.Popen
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds of gunicorn (master and current workers) and the task worker."""
+        children = Path(f"/proc/{self.server.pid}/task/{self.server.pid}/children").read_text().split()
+        return sum(process_cpu(pid) for pid in [self.server.pid, self.worker.pid, *map(int, children)])
+
+
 @contextmanager
 def serving(env: dict[str, str], tmp: Path):
-    """gunicorn and the task worker, stopped by their PIDs on the way out; yields the base URL."""
+    """gunicorn and the task worker, stopped by their PIDs on the way out; yields the Site."""
     port = free_port()
     server_env = {**os.environ, **env, "PORT": str(port)}
     bin_dir = Path(sys.executable).parent
@@ -124,7 +139,7 @@ def serving(env: dict[str, str], tmp: Path):
         )
         try:
             wait_for_port(port, server)
-            yield f"http://127.0.0.1:{port}"
+            yield Site(f"http://127.0.0.1:{port}", server, worker)
         finally:
             _stop(server)
     finally:
