@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.engine import RECORDING_NODE, REPLAY_NODE, WIRE
-from bench.setup import setup_django
+from bench.setup import process_cpu, setup_django
 
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "100000"))
 QUERY_RUNS = 200
@@ -122,13 +122,6 @@ def _sentence(rng: random.Random, n: int) -> str:
     return " ".join(rng.choices(VOCABULARY, cum_weights=_ZIPF, k=n)).capitalize() + "."
 
 
-def _server_cpu(pid: int) -> float:
-    """CPU seconds the server process has used (user + system)."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _text(rng: random.Random, vocabulary) -> tuple[str, str, list]:
     """An article's title, standfirst and two paragraphs of Zipf-distributed words."""
     from wagtail.rich_text import RichText
@@ -216,7 +209,7 @@ def _timed(label: str, call, items: list, pid: int | None, goal_ms: float | None
     """
     call(items[0])  # connection and caches warm
     wall, took, own = [], [], []
-    cpu = _server_cpu(pid) if pid else 0.0
+    cpu = process_cpu(pid) if pid else 0.0
     for item in items:
         mark = WIRE.mark()
         started, started_cpu = time.perf_counter(), time.process_time()
@@ -224,7 +217,7 @@ def _timed(label: str, call, items: list, pid: int | None, goal_ms: float | None
         wall.append((time.perf_counter() - started) * 1000)
         own.append((time.process_time() - started_cpu) * 1000)
         took.append(WIRE.took_since(mark))
-    cpu_ms = (_server_cpu(pid) - cpu) * 1000 / len(items) if pid else None
+    cpu_ms = (process_cpu(pid) - cpu) * 1000 / len(items) if pid else None
     figure = Figure(label, wall, took, own, cpu_ms, goal_ms, **options)
     print(figure.line(), flush=True)
     return figure
@@ -348,9 +341,9 @@ def _time_rebuild(pid: int) -> int:
     from search.client import get_client
     from search.indexing import rebuild
 
-    started, cpu, own = time.perf_counter(), _server_cpu(pid), time.process_time()
+    started, cpu, own = time.perf_counter(), process_cpu(pid), time.process_time()
     name, indexed = rebuild(get_client(timeout=300))
-    load, cpu, own = time.perf_counter() - started, _server_cpu(pid) - cpu, time.process_time() - own
+    load, cpu, own = time.perf_counter() - started, process_cpu(pid) - cpu, time.process_time() - own
     rate = indexed / load
     segments = len(get_client().cat.segments(index=name, format="json"))
     print(

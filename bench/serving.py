@@ -9,34 +9,16 @@ The cache is Redis when REDIS_URL is set, files otherwise (as `make run`).
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench.setup import setup_django
+from bench.setup import free_port, setup_django, wait_for_port
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(port: int, server: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and server.poll() is None:
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    sys.exit(f"gunicorn did not start on port {port}")
 
 
 # Every page but one is measured rendered: a cookie the site does not know keeps the full-page
@@ -117,7 +99,7 @@ def run() -> None:
         call_command("collectstatic", "--noinput", verbosity=0)
         paths = _paths()
         counts = _sql_counts(paths)
-        port = _free_port()
+        port = free_port()
         env["PORT"] = str(port)
         server = subprocess.Popen(  # noqa: S603 - our venv's gunicorn
             [
@@ -132,7 +114,7 @@ def run() -> None:
             env=env,
         )
         try:
-            _wait_for(port, server)
+            wait_for_port(port, server)
             base = f"http://127.0.0.1:{port}"
             for path in paths.values():  # warm every worker's caches
                 for _ in range(4):

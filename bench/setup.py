@@ -1,6 +1,11 @@
-"""What every benchmark needs: Django on a throwaway SQLite file (not a benchmark itself)."""
+"""What every benchmark needs: Django on a throwaway SQLite file, free ports, servers that are up
+(not a benchmark itself)."""
 
 import os
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 
@@ -14,3 +19,28 @@ def setup_django(db_path: Path) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now, on 127.0.0.1."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, server: subprocess.Popen) -> None:
+    """Return once ``server`` accepts connections on ``port``; exit if it dies or takes over 60 s."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    sys.exit(f"{server.args[0]} did not start on port {port}")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds process ``pid`` has used (user + system)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
