@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.setup import setup_django
+from bench.setup import production_site
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
@@ -95,26 +95,7 @@ def run() -> None:
     if not Path(WRK).exists():
         sys.exit("wrk is missing: apt-get install wrk")
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "serving.sqlite3"
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "maghub.settings.production",
-            "SECRET_KEY": "bench-only",
-            "ALLOWED_HOSTS": "127.0.0.1,testserver",
-            "DATABASE_URL": f"sqlite:///{db}",
-            "CACHE_DIR": str(Path(tmp) / "cache"),
-            "MEDIA_ROOT": str(Path(tmp) / "media"),
-            "WEB_CONCURRENCY": "2",
-            "BIND_HOST": "127.0.0.1",
-            "LOG_LEVEL": "WARNING",
-            "SECURE_SSL_REDIRECT": "0",  # wrk talks plain HTTP on loopback
-        }
-        os.environ.update(env)  # this process (content, SQL counts) runs what gunicorn runs
-        setup_django(db)
-        from django.core.management import call_command
-
-        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-        call_command("collectstatic", "--noinput", verbosity=0)
+        env = production_site(Path(tmp))
         paths = _paths()
         counts = _sql_counts(paths)
         port = _free_port()

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 
 from home.api_fields import TermsField, image_field
-from maghub.pages import ViewRestrictionsInOneQuery, public
+from maghub.pages import NEWEST_FIRST, ViewRestrictionsInOneQuery, public
 from news.listing import Listing
 
 
@@ -71,7 +71,7 @@ class TaggedPageMixin(models.Model):
     panels = [
         MultiFieldPanel([FieldPanel("industries"), FieldPanel("districts")], heading="Taxonomy"),
     ]
-    listing_ordering = ("-first_published_at",)
+    listing_ordering = NEWEST_FIRST
     api_fields = [
         APIField("industries", serializer=TermsField(source="industry_list")),
         APIField("districts", serializer=TermsField(source="district_list")),
@@ -99,7 +99,7 @@ class TaggedPageMixin(models.Model):
         return (
             public(cls.objects.live())
             .prefetch_related(*term_prefetches, *cls.listing_prefetches())
-            .order_by(*cls.listing_ordering, "-pk")
+            .order_by(*cls.listing_ordering)
         )
 
     @classmethod

@@ -23,9 +23,10 @@ SEPARATOR = "~"
 
 
 def _ordering(queryset) -> list[tuple[str, bool]]:
-    """(field name, descending) for each ordering term; ends with the primary key so it is total."""
+    """(field name, descending) for each ordering term; ends with a unique key so it is total
+    (a page's `id` is as unique as the `pk` of the subclass row that extends it)."""
     terms = [(name.lstrip("-"), name.startswith("-")) for name in queryset.query.order_by]
-    if not terms or terms[-1][0] != "pk":
+    if not terms or terms[-1][0] not in ("pk", "id"):
         terms.append(("pk", True))
     return terms
 

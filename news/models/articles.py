@@ -19,6 +19,7 @@ from home.blocks import StoryBodyBlock
 from home.images import image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
 from home.reading import reading_minutes, stream_text
+from home.search_fields import StreamTextField
 
 
 class Author(index.Indexed, models.Model):
@@ -96,7 +97,7 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
     ]
     promote_panels = Page.promote_panels + ShareableMixin.panels + TaggedPageMixin.panels
 
-    search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("standfirst"), StreamTextField("body")]
     api_fields = [
         APIField("standfirst"),
         APIField("authors", serializer=AuthorsField()),

@@ -15,6 +15,7 @@ from wagtail.search import index
 from home.api_fields import LabelsField, image_field
 from home.images import image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
+from home.search_fields import StreamTextField
 
 from .articles import ArticlePage
 from .events import EventReportPage
@@ -89,7 +90,7 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("name_zh"),
         index.SearchField("summary"),
-        index.SearchField("body"),
+        StreamTextField("body"),
         index.RelatedFields(
             "certifications", [index.RelatedFields("certification", [index.SearchField("name")])]
         ),

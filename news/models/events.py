@@ -16,6 +16,7 @@ from home.api_fields import LabelsField, PageLinksField, image_field
 from home.blocks import GalleryBlock, StoryBodyBlock
 from home.images import image_prefetch
 from home.mixins import IndexPageMixin, ShareableMixin, TaggedPageMixin
+from home.search_fields import StreamTextField
 
 
 class EventIndexPage(IndexPageMixin, Page):
@@ -66,7 +67,7 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("venue"),
-        index.SearchField("body"),
+        StreamTextField("body"),
     ]
     api_fields = [
         APIField("standfirst"),
@@ -84,7 +85,7 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
     class Meta:
         verbose_name = "event report"
 
-    listing_ordering = ("-start",)
+    listing_ordering = ("-start", "-pk")
 
     @classmethod
     def listing_prefetches(cls):
