@@ -135,7 +135,7 @@ def run() -> None:
         for size in sizes():
             out = subprocess.run(  # noqa: S603 - this module, our interpreter
                 [sys.executable, "-m", "bench.pages", str(size), str(folder)],
-                capture_output=True,
+                stdout=subprocess.PIPE,
                 text=True,
                 check=True,
             ).stdout

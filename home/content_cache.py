@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 logger = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ def connect() -> None:
     post_save.connect(_bump_for_pages, dispatch_uid="content-version-page-saved")
     post_delete.connect(_bump_for_pages, dispatch_uid="content-version-page-deleted")
     post_page_move.connect(bump_content_version, dispatch_uid="content-version-moved")
-    for model in (PageViewRestriction, Industry, District, Author, get_image_model()):
+    for model in (PageViewRestriction, Site, Industry, District, Author, get_image_model()):
         uid = f"content-version-{model._meta.label_lower}"
         post_save.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"{uid}-deleted")
