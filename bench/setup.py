@@ -33,6 +33,8 @@ def production_site(tmp: Path) -> dict[str, str]:
         "BIND_HOST": "127.0.0.1",
         "LOG_LEVEL": "WARNING",
         "SECURE_SSL_REDIRECT": "0",  # wrk talks plain HTTP on loopback
+        # No worker recycling inside a measurement: a worker's boot takes seconds on a busy machine.
+        "GUNICORN_MAX_REQUESTS": "1000000",
     }
     os.environ.update(env)
     setup_django(db)
