@@ -53,7 +53,7 @@ def _paths(client) -> dict[str, str]:
     return {
         "home": "/",
         "/news/": "/news/",
-        f"/news/?page={deep_page}": f"/news/?page={deep_page}",
+        "deep page by ?page=N": f"/news/?page={deep_page}",
         "deep page by its Older link": _older_link(client, f"/news/?page={deep_page - 1}"),
         "/news/ filtered": f"/news/?district={district.slug}&industry={industry.slug}",
         "taxonomy page": industry.get_absolute_url(),

@@ -6,11 +6,11 @@ from django.http import Http404
 
 from wagtail.models import Page, PageViewRestriction
 
-# Newest first, ties broken by the page row's own id rather than a subclass's `page_ptr_id`:
-# an order on one table is one the database reads from an index (SQLite's index on
-# first_published_at ends with the rowid; news migration 0003 adds (first_published_at, id)),
-# stopping after a page of rows instead of sorting every page of the type.
-NEWEST_FIRST = ("-first_published_at", "-id")
+# Newest first, ties broken by the tree path: unique like the id, but a column of the page table
+# itself (Django orders a subclass's "id" by its own `page_ptr_id`, a second table), so the
+# database reads a listing from one index, (first_published_at, path) from news migration 0003,
+# and stops after a page of rows instead of sorting every page of the type.
+NEWEST_FIRST = ("-first_published_at", "-path")
 
 
 def public(pages):
