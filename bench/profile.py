@@ -28,7 +28,7 @@ def _paths() -> dict[str, str]:
     }
 
 
-def _request(handler, path: str) -> int:
+def _request(handler, path: str, cookie: str = "bench=rendered") -> int:
     environ = {
         "REQUEST_METHOD": "GET",
         "PATH_INFO": path,
@@ -36,7 +36,7 @@ def _request(handler, path: str) -> int:
         "SERVER_NAME": "127.0.0.1",
         "SERVER_PORT": "80",
         "HTTP_HOST": "127.0.0.1",
-        "HTTP_COOKIE": "bench=rendered",
+        "HTTP_COOKIE": cookie,
         "wsgi.url_scheme": "http",
         "wsgi.input": io.BytesIO(),
         "wsgi.errors": io.StringIO(),
@@ -48,6 +48,28 @@ def _request(handler, path: str) -> int:
     return int(status[0].split()[0])
 
 
+def _cpu_ms(handler, path: str, cookie: str, runs: int = 200) -> float:
+    for _ in range(5):
+        _request(handler, path, cookie)
+    started = time.process_time()
+    for _ in range(runs):
+        _request(handler, path, cookie)
+    return (time.process_time() - started) / runs * 1000
+
+
+def _cpu_costs(handler) -> None:
+    """CPU per request in this process (SQLite included) and /healthz's as a share of it: what
+    req/s ratios come to when the server is CPU-bound, however busy the machine is."""
+    healthz = _cpu_ms(handler, "/healthz", "")
+    article = _paths()["article"]
+    rows = [("/healthz", healthz), ("article (cached)", _cpu_ms(handler, article, ""))]
+    rows += [(name, _cpu_ms(handler, path, "bench=rendered")) for name, path in _paths().items()]
+    print(f"{'page':18} {'CPU ms':>7} {'healthz CPU / page CPU':>23}")
+    for name, cpu in rows:
+        print(f"{name:18} {cpu:7.2f} {healthz / cpu:22.1%}")
+    print()
+
+
 def run() -> None:
     from pyinstrument import Profiler
 
@@ -56,6 +78,7 @@ def run() -> None:
         from django.core.wsgi import get_wsgi_application
 
         handler = get_wsgi_application()
+        _cpu_costs(handler)
         for name, path in _paths().items():
             for _ in range(5):
                 assert _request(handler, path) == 200, (name, path)
