@@ -86,9 +86,19 @@ def _wrk(url: str, headers: list[str]) -> tuple[float, str, str]:
         check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = re.search(r"50%\s+(\S+)", out).group(1)
-    p99 = re.search(r"99%\s+(\S+)", out).group(1)
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1)
     return rate, p50, p99
+
+
+def _peak_worker_rss_mib(master_pid: int) -> float:
+    """The largest peak resident set (VmHWM) among the gunicorn master's worker processes."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    peaks = [
+        int(re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1)) / 1024
+        for pid in children
+    ]
+    return max(peaks)
 
 
 def run() -> None:
@@ -130,6 +140,7 @@ def run() -> None:
                     f"{name:16} {rate:8.0f} {rate / healthz:10.1%} {p50:>9} {p99:>9} {sql:4d} {writes:6d}",
                     flush=True,
                 )
+            print(f"peak worker RSS: {_peak_worker_rss_mib(server.pid):.0f} MiB (goal < 150)")
         finally:
             server.terminate()
             try:
