@@ -42,6 +42,7 @@ test: install
 bench: export DJANGO_SETTINGS_MODULE = maghub.settings.test
 bench: install
 	./scripts/install-test-system-deps.sh
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench
 
 # A local OpenSearch node (one JVM, from Maven Central) on 127.0.0.1; prints its URL.

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.setup import free_port, setup_django, wait_for_port
+from bench.setup import free_port, production_site, wait_for_port
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
@@ -68,35 +68,26 @@ def _wrk(url: str, headers: list[str]) -> tuple[float, str, str]:
         check=True,
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = re.search(r"50%\s+(\S+)", out).group(1)
-    p99 = re.search(r"99%\s+(\S+)", out).group(1)
+    p50 = re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE).group(1)
+    p99 = re.search(r"^\s+99%\s+(\S+)", out, re.MULTILINE).group(1)
     return rate, p50, p99
+
+
+def _peak_worker_rss_mib(master_pid: int) -> float:
+    """The largest peak resident set (VmHWM) among the gunicorn master's worker processes."""
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    peaks = [
+        int(re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1)) / 1024
+        for pid in children
+    ]
+    return max(peaks)
 
 
 def run() -> None:
     if not Path(WRK).exists():
         sys.exit("wrk is missing: apt-get install wrk")
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "serving.sqlite3"
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "maghub.settings.production",
-            "SECRET_KEY": "bench-only",
-            "ALLOWED_HOSTS": "127.0.0.1,testserver",
-            "DATABASE_URL": f"sqlite:///{db}",
-            "CACHE_DIR": str(Path(tmp) / "cache"),
-            "MEDIA_ROOT": str(Path(tmp) / "media"),
-            "WEB_CONCURRENCY": "2",
-            "BIND_HOST": "127.0.0.1",
-            "LOG_LEVEL": "WARNING",
-            "SECURE_SSL_REDIRECT": "0",  # wrk talks plain HTTP on loopback
-        }
-        os.environ.update(env)  # this process (content, SQL counts) runs what gunicorn runs
-        setup_django(db)
-        from django.core.management import call_command
-
-        call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-        call_command("collectstatic", "--noinput", verbosity=0)
+        env = production_site(Path(tmp))
         paths = _paths()
         counts = _sql_counts(paths)
         port = free_port()
@@ -131,9 +122,13 @@ def run() -> None:
                     f"{name:16} {rate:8.0f} {rate / healthz:10.1%} {p50:>9} {p99:>9} {sql:4d} {writes:6d}",
                     flush=True,
                 )
+            print(f"peak worker RSS: {_peak_worker_rss_mib(server.pid):.0f} MiB (goal < 150)")
         finally:
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 
 if __name__ == "__main__":

@@ -44,3 +44,32 @@ def process_cpu(pid: int) -> float:
     with open(f"/proc/{pid}/stat") as stat:
         fields = stat.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def production_site(tmp: Path) -> dict[str, str]:
+    """The demo site under production settings (SQLite in `tmp`, files cache unless REDIS_URL is
+    set), as gunicorn serves it: configures this process the same way and returns the environment
+    for a server process."""
+    db = tmp / "serving.sqlite3"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "maghub.settings.production",
+        "SECRET_KEY": "bench-only",
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "DATABASE_URL": f"sqlite:///{db}",
+        "CACHE_DIR": str(tmp / "cache"),
+        "MEDIA_ROOT": str(tmp / "media"),
+        "WEB_CONCURRENCY": "2",
+        "BIND_HOST": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+        "SECURE_SSL_REDIRECT": "0",  # wrk talks plain HTTP on loopback
+        # No worker recycling inside a measurement: a worker's boot takes seconds on a busy machine.
+        "GUNICORN_MAX_REQUESTS": "1000000",
+    }
+    os.environ.update(env)
+    setup_django(db)
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("collectstatic", "--noinput", verbosity=0)
+    return env

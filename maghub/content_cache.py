@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
 from maghub.cache import cache_recovered
@@ -84,4 +84,4 @@ def connect() -> None:
     post_save.connect(_bump_for_pages, dispatch_uid="content-version-page-saved")
     post_delete.connect(_bump_for_pages, dispatch_uid="content-version-page-deleted")
     post_page_move.connect(bump_content_version, dispatch_uid="content-version-moved")
-    bump_on_change(PageViewRestriction, get_image_model())
+    bump_on_change(PageViewRestriction, Site, get_image_model())

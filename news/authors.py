@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from maghub.pages import public
+from maghub.pages import NEWEST_FIRST, public
 from maghub.seo import view_seo
 from news.models import ArticlePage, Author
 from news.pagination import keyset_page
@@ -15,7 +15,7 @@ def articles_by(author):
         public(ArticlePage.objects.live())
         .filter(author_links__author=author)
         .select_related("lead_image")
-        .order_by("-first_published_at")
+        .order_by(*NEWEST_FIRST)
     )
 
 

@@ -23,9 +23,11 @@ SEPARATOR = "~"
 
 
 def _ordering(queryset) -> list[tuple[str, bool]]:
-    """(field name, descending) for each ordering term; ends with the primary key so it is total."""
+    """(field name, descending) for each ordering term; ends with a unique field (the primary key
+    unless the ordering already ends with one) so it is total."""
     terms = [(name.lstrip("-"), name.startswith("-")) for name in queryset.query.order_by]
-    if not terms or terms[-1][0] != "pk":
+    meta = queryset.model._meta
+    if not terms or not (terms[-1][0] == "pk" or meta.get_field(terms[-1][0]).unique):
         terms.append(("pk", True))
     return terms
 

@@ -8,7 +8,7 @@ article lists that article, company and event templates place with
 from dataclasses import dataclass
 
 from maghub.images import image_prefetch
-from maghub.pages import public
+from maghub.pages import NEWEST_FIRST, public
 from news.models import ArticlePage
 
 MORE_LIMIT = 4
@@ -26,7 +26,7 @@ def public_articles(exclude=None):
     articles = (
         public(ArticlePage.objects.live())
         .prefetch_related(image_prefetch("lead_image", "thumb"))
-        .order_by("-first_published_at", "-pk")
+        .order_by(*NEWEST_FIRST)
     )
     return articles.exclude(pk=exclude.pk) if exclude else articles
 

@@ -19,7 +19,9 @@ from django_tasks import task
 
 from .indexing import chunked
 
-BATCH_SIZE = 1000
+# Large batches: each add_bulk() on SQLite also rereads the whole index (the average title
+# length it ranks by), so small ones make a bulk load quadratic.
+BATCH_SIZE = 5000
 
 
 def add_pages(ids: Iterable[int]) -> None:

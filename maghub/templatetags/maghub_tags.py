@@ -38,3 +38,30 @@ def content_version():
 @register.simple_tag
 def fragment_seconds():
     return content_cache.FRAGMENT_SECONDS
+
+
+class PageFragmentNode(template.Node):
+    def __init__(self, page, name, nodelist):
+        self.page, self.name, self.nodelist = page, name, nodelist
+
+    def render(self, context):
+        page, request = self.page.resolve(context), context.get("request")
+        if request is None or not page.pk or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        # The site's address is part of what a fragment says (canonical and share links).
+        key = f"page-{self.name}-{page.pk}-{request.build_absolute_uri('/')}"
+        return mark_safe(content_cache.cached(key, lambda: self.nodelist.render(context)))  # noqa: S308
+
+
+@register.tag
+def page_fragment(parser, token):
+    """`{% page_fragment page "name" %}…{% endpage_fragment %}`: what a page shows every reader
+    alike (its story, its head's metadata), rendered once per content version and page, since
+    any change to it or to what it shows moves the version on. Previews render it afresh; keep
+    anything that differs per reader (forms with a CSRF token, the user bar) outside."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError('Usage: {% page_fragment page "name" %}')
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(parser.compile_filter(bits[1]), bits[2].strip("\"'"), nodelist)

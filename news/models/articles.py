@@ -19,6 +19,7 @@ from maghub.blocks import StoryBodyBlock
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
 from maghub.reading import reading_minutes, stream_text
+from maghub.search_fields import StreamTextField
 from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
 
@@ -132,7 +133,7 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
     )
     promote_panels = Page.promote_panels + ShareableMixin.panels
 
-    search_fields = Page.search_fields + [index.SearchField("standfirst"), index.SearchField("body")]
+    search_fields = Page.search_fields + [index.SearchField("standfirst"), StreamTextField("body")]
     api_fields = [
         APIField("standfirst"),
         APIField("authors", serializer=AuthorsField()),

@@ -15,6 +15,7 @@ from wagtail.search import index
 from maghub.api_fields import LabelsField, image_field
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
+from maghub.search_fields import StreamTextField
 from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
 from .articles import ArticlePage
@@ -98,7 +99,7 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("name_zh"),
         index.SearchField("summary"),
-        index.SearchField("body"),
+        StreamTextField("body"),
         index.RelatedFields(
             "certifications", [index.RelatedFields("certification", [index.SearchField("name")])]
         ),

@@ -16,6 +16,7 @@ from maghub.api_fields import LabelsField, PageLinksField, image_field
 from maghub.blocks import GalleryBlock, StoryBodyBlock
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
+from maghub.search_fields import StreamTextField
 from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
 
@@ -74,7 +75,7 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("venue"),
-        index.SearchField("body"),
+        StreamTextField("body"),
     ]
     api_fields = [
         APIField("standfirst"),
@@ -92,7 +93,7 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
     class Meta:
         verbose_name = "event report"
 
-    listing_ordering = ("-start",)
+    listing_ordering = ("-start", "-pk")
 
     @classmethod
     def listing_prefetches(cls):

@@ -17,7 +17,7 @@ from wagtail.admin.widgets import AdminTagWidget
 from wagtail.api import APIField
 
 from maghub.api_fields import TermsField
-from maghub.pages import ViewRestrictionsInOneQuery, public
+from maghub.pages import NEWEST_FIRST, ViewRestrictionsInOneQuery, public
 from news.listing import Listing
 
 
@@ -117,7 +117,7 @@ class TaggedPageMixin(models.Model):
             [FieldPanel("industries"), FieldPanel("districts")], heading="Industries and districts"
         ),
     ]
-    listing_ordering = ("-first_published_at",)
+    listing_ordering = NEWEST_FIRST
     api_fields = [
         APIField("industries", serializer=TermsField(source="industry_list")),
         APIField("districts", serializer=TermsField(source="district_list")),
@@ -145,7 +145,7 @@ class TaggedPageMixin(models.Model):
         return (
             public(cls.objects.live())
             .prefetch_related(*term_prefetches, *cls.listing_prefetches())
-            .order_by(*cls.listing_ordering, "-pk")
+            .order_by(*cls.listing_ordering)
         )
 
     @classmethod

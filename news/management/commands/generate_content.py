@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from news.synthetic import generate_articles
+from news.synthetic import BATCH_SIZE, generate_articles
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, required=True, help="How many articles to add.")
-        parser.add_argument("--batch-size", type=int, default=1000)
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
         parser.add_argument("--seed", type=int, default=None, help="Make the content reproducible.")
 
     def handle(self, *args, articles, batch_size, seed, **options):
