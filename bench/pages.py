@@ -109,7 +109,7 @@ def measure(size: int, folder: Path) -> dict:
     _database(size, folder)
     from django.test import Client
 
-    from home.content_cache import bump_content_version
+    from maghub.content_cache import bump_content_version
 
     client = Client()
     figures = {}

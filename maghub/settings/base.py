@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.sites.CachedSiteMiddleware",
+    "maghub.sites.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "maghub.urls"

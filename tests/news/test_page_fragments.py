@@ -36,7 +36,13 @@ def test_a_preview_is_rendered_afresh_and_kept_from_readers(
 ):
     article = ArticlePageFactory(parent=news_index, title="Port volumes hold steady")
     assert "Port volumes hold steady" in client.get(article.url).content.decode()
-    data = page_form("A draft headline", article.slug, author_links=inline_formset([]), body=streamfield([]))
+    data = page_form(
+        "A draft headline",
+        article.slug,
+        author_links=inline_formset([]),
+        company_mentions=inline_formset([]),
+        body=streamfield([]),
+    )
     preview = admin_client.post(f"/admin/pages/{article.pk}/edit/preview/", data)
     assert preview.json()["is_valid"], preview.content
     assert "A draft headline" in admin_client.get(f"/admin/pages/{article.pk}/edit/preview/").content.decode()

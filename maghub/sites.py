@@ -2,14 +2,14 @@
 
 Wagtail looks the site up with a query on every page it serves (Site.find_for_request keeps
 the answer on the request only); sites change about never, and saving one moves the content
-version on (home.content_cache), so the answer is kept per host and port. Only requests that
+version on (maghub.content_cache), so the answer is kept per host and port. Only requests that
 Wagtail serves ask: other views (/healthz, the admin) pay nothing.
 """
 
 from wagtail.models import Site
 from wagtail.views import serve
 
-from home.content_cache import cached
+from maghub.content_cache import cached
 
 NO_SITE = "none"
 
