@@ -179,8 +179,11 @@ class IndexPageMixin(ViewRestrictionsInOneQuery, models.Model):
     def get_template(self, request, *args, **kwargs):
         return "news/index_page.html"  # one template for every index; cards differ
 
+    def listed_pages(self):
+        """The children the listing pages through (an index may hold some back to show apart)."""
+        return self.listing_model.listing_queryset().child_of(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        queryset = self.listing_model.listing_queryset().child_of(self)
-        context["listing"] = Listing(queryset, request.GET, per_page=self.per_page)
+        context["listing"] = Listing(self.listed_pages(), request.GET, per_page=self.per_page)
         return context
