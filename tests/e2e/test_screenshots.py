@@ -66,6 +66,14 @@ def test_screenshots_of_every_page_type(demo_with_footer, request, width):
             masthead = tab.locator(".masthead").bounding_box()
             assert masthead["height"] <= 120, (name, masthead)
         shoot(tab, name, width)
+        if name == "article" and width == "desktop":
+            # The print stylesheet: the story without the site's chrome.
+            tab.emulate_media(media="print")
+            assert tab.locator(".story__body").is_visible()
+            for chrome in (".masthead__nav", ".layout__rail", ".share-panel", ".site-footer"):
+                assert not tab.locator(chrome).is_visible(), chrome
+            shoot(tab, "article-print", width)
+            tab.emulate_media(media="screen")
 
     # A member: the masthead names them; the community thread with its replies.
     tab.goto(reverse("login"))
