@@ -75,6 +75,15 @@ def test_screenshots_of_every_page_type(demo_with_footer, request, width):
             shoot(tab, "article-print", width)
             tab.emulate_media(media="screen")
 
+    # A form sent empty: the summary above it links each error to its field, marked invalid.
+    tab.goto(reverse("signup"))
+    tab.get_by_role("button", name="Send application").click()
+    summary = tab.get_by_role("alert")
+    assert "There is a problem" in summary.inner_text()
+    summary.get_by_role("link").first.click()
+    assert tab.evaluate("document.activeElement.getAttribute('aria-invalid')") == "true"
+    shoot(tab, "signup-errors", width)
+
     # A member: the masthead names them; the community thread with its replies.
     tab.goto(reverse("login"))
     tab.get_by_label("Username").fill("lars-nielsen")
