@@ -130,6 +130,16 @@ class TaggedPageMixin(models.Model):
     def term_list(self):
         return self.industry_list + self.district_list
 
+    card_term_limit = 3
+
+    @property
+    def card_terms(self):
+        """A card's chips, at most three: what and where first (the first industry, the first
+        district), then the others."""
+        industries, districts = self.industry_list, self.district_list
+        ordered = industries[:1] + districts[:1] + industries[1:] + districts[1:]
+        return ordered[: self.card_term_limit]
+
 
 class ShareableMixin(ViewRestrictionsInOneQuery, models.Model):
     """What search engines and social apps show: a share image next to Wagtail's SEO fields."""

@@ -11,7 +11,13 @@ import pytest
 from home.info_pages import ensure_info_pages
 from home.models import InfoPage
 from tests.community.factories import CategoryFactory, member
-from tests.news.factories import CompanyProfilePageFactory, EventReportPageFactory
+from tests.news.factories import (
+    ArticlePageFactory,
+    CompanyProfilePageFactory,
+    DistrictFactory,
+    EventReportPageFactory,
+    IndustryFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +103,15 @@ def test_the_events_index_shows_events_to_come_apart_from_past_ones(client, even
     html = response.content.decode()
     assert html.index("Coming up") < html.index("Autumn forum") < html.index("Past events")
     assert html.index("Past events") < html.index("Spring forum")
+
+
+def test_a_card_carries_at_most_three_chips_what_and_where_first(client, news_index):
+    industries = [IndustryFactory(name=name) for name in ("Banking", "Logistics", "Media", "Retail")]
+    districts = [DistrictFactory(name=name) for name in ("Changning", "Greater Hongqiao")]
+    ArticlePageFactory(parent=news_index, industries=industries, districts=districts)
+    html = client.get(news_index.url).content.decode()
+    card = html[html.index('<article class="card card--article">') :]
+    chips = card[card.index('<ul class="terms">') : card.index("</ul>")]
+    every_term = ("Banking", "Changning", "Logistics", "Media", "Retail", "Greater Hongqiao")
+    shown = [term for term in every_term if term in chips]
+    assert shown == ["Banking", "Changning", "Logistics"]  # an industry, a district, then the rest
