@@ -1,4 +1,12 @@
 # MagHub web image: gunicorn serving maghub.settings.production; static files by whitenoise.
+
+# The site's self-hosted fonts, from the npm packages in package-lock.json (no test tools).
+FROM node:20-slim AS fonts
+WORKDIR /build
+COPY package.json package-lock.json ./
+COPY scripts/build-fonts.sh scripts/
+RUN NPM_CI_FLAGS=--omit=dev ./scripts/build-fonts.sh
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -18,6 +26,7 @@ COPY pyproject.toml README.md ./
 RUN pip install .
 
 COPY . .
+COPY --from=fonts /build/maghub/static/fonts maghub/static/fonts
 # collectstatic needs no secrets or database: run it with the base settings and a throwaway key.
 RUN SECRET_KEY=collectstatic-only DJANGO_SETTINGS_MODULE=maghub.settings.base \
     python manage.py collectstatic --noinput --verbosity 0 \

@@ -27,6 +27,7 @@ run: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --hostname 127.0.0.1 --port $(PORT)
 	$(MANAGE) ensure_dev_admin
+	./scripts/build-fonts.sh
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	BIND_HOST=127.0.0.1 PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py maghub.wsgi
 

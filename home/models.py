@@ -3,6 +3,7 @@ from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from home.images import CreditedImage, CreditedRendition
@@ -10,7 +11,14 @@ from maghub.mixins import ShareableMixin
 from maghub.pages import route_in_one_query
 from news.models import ArticlePage, CompanyProfilePage, EventReportPage
 
-__all__ = ["CreditedImage", "CreditedRendition", "HomePage", "HomeFeaturedArticle", "HomeFeaturedCompany"]
+__all__ = [
+    "CreditedImage",
+    "CreditedRendition",
+    "HomePage",
+    "HomeFeaturedArticle",
+    "HomeFeaturedCompany",
+    "InfoPage",
+]
 
 
 class HomePage(ShareableMixin, Page):
@@ -89,3 +97,28 @@ class HomeFeaturedCompany(Orderable):
     company = models.ForeignKey("news.CompanyProfilePage", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("company", "news.CompanyProfilePage")]
+
+
+class InfoPage(Page):
+    """About, Contact, Privacy, Terms: plain pages the editors keep, linked from the footer."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    intro = models.TextField(blank=True, help_text="One or two sentences shown under the title.")
+    body = RichTextField(blank=True)
+    in_footer = models.BooleanField(
+        default=True, help_text="Link to this page from the footer of every page."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = Page.promote_panels + [FieldPanel("in_footer")]
+
+    class Meta:
+        verbose_name = "information page"
+
+    @classmethod
+    def footer_links(cls) -> list[tuple[str, str]]:
+        """(title, url) of the live public pages marked for the footer, in the tree's order."""
+        pages = cls.objects.live().public().filter(in_footer=True).order_by("path")
+        return [(page.title, page.url) for page in pages]

@@ -9,7 +9,18 @@ from wagtail.images.models import Filter
 # Renditions per use: WebP with a JPEG (PNG for logos) fallback, in widths the browser
 # picks from via srcset/sizes. {% responsive_image image "card" %} renders one of these.
 PRESETS = {
-    "hero": ("width-{480,800,1200,1600}|format-{webp,jpeg}", "(min-width: 64em) 60rem, 100vw"),
+    # The front page's lead story: two thirds of the page on a desktop, the full width on a phone.
+    "lead": (
+        "fill-{640x360,960x540,1280x720,1600x900}|format-{webp,jpeg}",
+        "(min-width: 76em) 47rem, (min-width: 64em) 62vw, 100vw",
+    ),
+    # The stories beside it: a thumbnail beside each headline.
+    "secondary": ("fill-{160x90,320x180}|format-{webp,jpeg}", "8rem"),
+    # An article's or event's lead picture: the reading column beside the rail on a desktop.
+    "hero": (
+        "width-{480,800,1200,1600}|format-{webp,jpeg}",
+        "(min-width: 76em) 52rem, (min-width: 64em) 66vw, 100vw",
+    ),
     "card": ("fill-{400x225,800x450}|format-{webp,jpeg}", "(min-width: 48em) 20rem, 100vw"),
     "inline": ("width-{480,800,1200}|format-{webp,jpeg}", "(min-width: 48em) 40rem, 100vw"),
     "thumb": ("fill-{160x160,320x320}|format-{webp,jpeg}", "10rem"),

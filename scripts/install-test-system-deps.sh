@@ -30,9 +30,6 @@ if [ -n "$apt_packages" ]; then
     apt-get install -y -qq --no-install-recommends $apt_packages >/dev/null
 fi
 
-# npm ci when node_modules is missing or older than the lock file. Install
-# scripts stay off: vnu-jar's would download a Java runtime, the machine's Java serves.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "install-test-system-deps: npm ci"
-    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null
-fi
+# npm ci when node_modules is missing or older than the lock file (the test tools and the
+# site's fonts), and the fonts copied into the static folder the live server serves.
+./scripts/build-fonts.sh

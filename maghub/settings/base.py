@@ -95,6 +95,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "community.context_processors.account",
+                "home.context_processors.footer_links",
             ],
             # maghub is the project package, not an app: its tag libraries are named here.
             "libraries": {

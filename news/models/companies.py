@@ -133,6 +133,19 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
     def main_image(self):
         return self.logo
 
+    monogram_tones = 6
+
+    @property
+    def monogram(self) -> str:
+        """The initials shown in place of a logo: "DSV Air & Sea" -> "DA", "Siemens" -> "S"."""
+        words = [word for word in self.title.split() if word[:1].isalnum()]
+        return "".join(word[0] for word in words[:2]).upper()
+
+    @property
+    def monogram_tone(self) -> int:
+        """One of the monogram colours, the same for a company on every page."""
+        return self.pk % self.monogram_tones if self.pk else 0
+
     @cached_property
     def articles(self):
         """Articles that mention the company, newest first."""

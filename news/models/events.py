@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -29,9 +30,26 @@ class EventIndexPage(IndexPageMixin, Page):
 
     listing_model_name = "news.EventReportPage"
     card_template = "news/cards/event.html"
+    upcoming_limit = 6
 
     class Meta:
         verbose_name = "event index"
+
+    def listed_pages(self):
+        """Past events; the ones still to come are shown above them (`upcoming`)."""
+        return super().listed_pages().filter(start__lt=timezone.now())
+
+    def upcoming(self):
+        """Events still to come, soonest first."""
+        soonest = super().listed_pages().filter(start__gte=timezone.now()).order_by("start")
+        return list(soonest[: self.upcoming_limit])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = context["listing"]
+        first_page = not listing.is_filtered and listing.page.number == 1
+        context["upcoming"] = self.upcoming() if first_page else []
+        return context
 
 
 class EventReportPage(TaggedPageMixin, ShareableMixin, Page):

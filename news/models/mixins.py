@@ -176,6 +176,16 @@ class TaggedPageMixin(models.Model):
     def term_list(self):
         return self.industry_list + self.district_list
 
+    card_term_limit = 3
+
+    @property
+    def card_terms(self):
+        """A card's chips, at most three: what and where first (the first industry, the first
+        district), then the others."""
+        industries, districts = self.industry_list, self.district_list
+        ordered = industries[:1] + districts[:1] + industries[1:] + districts[1:]
+        return ordered[: self.card_term_limit]
+
 
 class IndexPageMixin(ViewRestrictionsInOneQuery, models.Model):
     """An index page: an intro, then its children filtered, newest first, paginated."""
@@ -197,8 +207,11 @@ class IndexPageMixin(ViewRestrictionsInOneQuery, models.Model):
     def get_template(self, request, *args, **kwargs):
         return "news/index_page.html"  # one template for every index; cards differ
 
+    def listed_pages(self):
+        """The children the listing pages through (an index may hold some back to show apart)."""
+        return self.listing_model.listing_queryset().child_of(self)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        queryset = self.listing_model.listing_queryset().child_of(self)
-        context["listing"] = Listing(queryset, request.GET, per_page=self.per_page)
+        context["listing"] = Listing(self.listed_pages(), request.GET, per_page=self.per_page)
         return context

@@ -41,9 +41,11 @@ class VocabularyTerm(TagBase):
 
     @classmethod
     def with_page_counts(cls):
-        """Every term, by name, with how many live pages carry it."""
+        """The terms some live page carries, by name, with how many: a term nothing carries yet
+        would be a dead end in the list."""
         live = Q(page_relations__content_object__live=True)
-        return cls.objects.annotate(page_count=Count("page_relations", filter=live)).order_by("name")
+        counted = cls.objects.annotate(page_count=Count("page_relations", filter=live))
+        return counted.filter(page_count__gt=0).order_by("name")
 
     @classmethod
     def index_url(cls):

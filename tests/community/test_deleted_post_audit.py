@@ -7,6 +7,7 @@ from django.urls import reverse
 import pytest
 
 from community.models import Post
+from tests.two_factor.sign_in import sign_in_with_code
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_the_audit_lists_only_deleted_posts(client, deleted, thread):
 
 
 def test_the_audit_is_read_only_even_for_superusers(client, deleted):
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@maghub.example", "pw"))
+    sign_in_with_code(client, get_user_model().objects.create_superuser("boss", "boss@maghub.example", "pw"))
     page = client.get(reverse("deleted_posts:index")).content.decode()
     assert "XQZ-withdrawn" not in page  # the listing shows the reason, the body only on inspection
     for path in (f"edit/{deleted.pk}/", f"delete/{deleted.pk}/", "new/"):

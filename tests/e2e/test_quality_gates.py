@@ -9,6 +9,7 @@ from django.urls import reverse
 
 import pytest
 
+from home.info_pages import ensure_info_pages
 from news.models import ArticlePage, Author, CompanyProfilePage, District, EventReportPage, Industry
 from tests.e2e.conftest import assert_no_findings, axe_violations, html_errors
 
@@ -32,11 +33,15 @@ def pages_to_check():
         "author": Author.objects.first().get_absolute_url(),
         "search": f"{reverse('search')}?q=Hongqiao",
         "search-faceted": f"{reverse('search')}?q=Hongqiao&{District.query_param}=changning&type=article",
+        "about": "/about/",
+        "login": reverse("login"),
+        "signup": reverse("signup"),
         "not-found": "/no-such-story/",
     }
 
 
 def test_public_pages_are_accessible_and_valid(demo_site, page, screenshot):
+    ensure_info_pages(demo_site)
     documents, violations = {}, {}
     for name, path in pages_to_check().items():
         response = page.goto(path)

@@ -16,6 +16,7 @@ def test_reader_filters_news_by_district_and_follows_a_company(demo_site, phone_
 
     page.goto("/")
     expect(page.get_by_role("heading", level=1)).to_have_text(demo_site.title)
+    page.get_by_role("group").get_by_text("Menu").click()  # a phone keeps the sections in the menu
     page.get_by_role("navigation", name="Main").get_by_role("link", name="News").click()
     expect(page).to_have_url(re.compile(r"/news/$"))
 

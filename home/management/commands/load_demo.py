@@ -11,6 +11,7 @@ from home import demo as home_demo
 class Command(BaseCommand):
     help = (
         "Create (or complete) the demo site: page tree, vocabularies, the MagHub launch story, "
+        "the footer's About, Contact, Privacy and Terms pages, "
         "and (with DEBUG on only) demo community members, threads and replies. Idempotent."
     )
 

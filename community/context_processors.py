@@ -1,0 +1,28 @@
+"""The member's state for the site's masthead, given to every template as `account`.
+
+A context processor rather than a tag library: the masthead lives in the project's base template,
+which loads no app's tags (tests/test_import_arrows.py)."""
+
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+from community import access
+from community.models import Notification
+
+
+def account_state(request: HttpRequest) -> dict | None:
+    """Who is signed in and how many notifications they have not read; None for a visitor (no
+    query, so the anonymous page stays the same for everyone)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    membership = access.membership_of(user)
+    return {
+        "name": (membership and membership.full_name) or user.get_full_name() or user.get_username(),
+        "unread_count": Notification.objects.visible_to(user).unread().count(),
+    }
+
+
+def account(request: HttpRequest) -> dict:
+    """`account` (see `account_state`), worked out only when a template reads it."""
+    return {"account": SimpleLazyObject(lambda: account_state(request))}
