@@ -1,5 +1,6 @@
 """Pages under load: gunicorn (gunicorn.conf.py, 2 sync workers) with production settings on
-SQLite and the demo content, driven by wrk (Debian's package) for BENCH_SECONDS per URL.
+SQLite, the demo content and BENCH_SERVING_ARTICLES generated articles (2,000 by default, so a
+deep listing page exists), driven by wrk (Debian's package) for BENCH_SECONDS per URL.
 
 Prints req/s and latency percentiles for each URL as a ratio to /healthz from the same run,
 and the SQL each URL costs (Django's test client, counted once caches are warm).
@@ -17,6 +18,9 @@ from pathlib import Path
 from bench.setup import free_port, production_site, wait_for_port
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+# Statements that write or open a transaction (a read may start with WITH: the facet counts' CTE).
+WRITES = {"INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN", "SAVEPOINT", "COMMIT"}
+ARTICLES = int(os.environ.get("BENCH_SERVING_ARTICLES", "2000"))
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,6 +43,8 @@ def _paths() -> dict[str, str]:
         "home": "/",
         "/news/": "/news/",
         "taxonomy page": Industry.objects.order_by("name").first().get_absolute_url(),
+        "deep /news/ page": f"/news/?page={max(1, ArticlePage.objects.live().count() // 12 - 1)}",
+        "search": "/search/?q=logistics+hongqiao",
     }
 
 
@@ -55,7 +61,7 @@ def _sql_counts(paths: dict[str, str]) -> dict[str, tuple[int, int]]:
         client.get(path)
         with CaptureQueriesContext(connection) as captured:
             client.get(path)
-        writes = sum(not q["sql"].lstrip().upper().startswith("SELECT") for q in captured)
+        writes = sum(q["sql"].lstrip().split(None, 1)[0].upper() in WRITES for q in captured)
         counts[name] = (len(captured), writes)
     return counts
 
@@ -88,6 +94,9 @@ def run() -> None:
         sys.exit("wrk is missing: apt-get install wrk")
     with tempfile.TemporaryDirectory() as tmp:
         env = production_site(Path(tmp))
+        from django.core.management import call_command
+
+        call_command("generate_content", articles=ARTICLES, seed=1, stdout=open(os.devnull, "w"))  # noqa: SIM115
         paths = _paths()
         counts = _sql_counts(paths)
         port = free_port()
