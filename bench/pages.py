@@ -100,7 +100,9 @@ def _database(size: int, folder: Path) -> Path:
     print(f"  built {size:,} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     connection.close()
     building.rename(db)
-    setup_django(db)
+    # Django is set up already in this process: point its connection at the renamed file (a
+    # second setup would leave it on the old name, where SQLite would create an empty database).
+    connection.settings_dict["NAME"] = str(db)
     return db
 
 
