@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from maghub import content_cache
 from maghub.pages import trail as page_trail
@@ -48,8 +49,9 @@ class PageFragmentNode(template.Node):
         page, request = self.page.resolve(context), context.get("request")
         if request is None or not page.pk or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        # The site's address is part of what a fragment says (canonical and share links).
-        key = f"page-{self.name}-{page.pk}-{request.build_absolute_uri('/')}"
+        # The site's address is part of what a fragment says (canonical and share links), and the
+        # language its interface strings are in.
+        key = f"page-{self.name}-{page.pk}-{get_language()}-{request.build_absolute_uri('/')}"
         return mark_safe(content_cache.cached(key, lambda: self.nodelist.render(context)))  # noqa: S308
 
 
