@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 
 from home.images import CreditedImage, CreditedRendition
 from maghub.mixins import ShareableMixin
@@ -119,6 +119,8 @@ class InfoPage(Page):
 
     @classmethod
     def footer_links(cls) -> list[tuple[str, str]]:
-        """(title, url) of the live public pages marked for the footer, in the tree's order."""
-        pages = cls.objects.live().public().filter(in_footer=True).order_by("path")
-        return [(page.title, page.url) for page in pages]
+        """(title, url) of the live public pages marked for the footer, in the tree's order,
+        each in the active language where it has been translated."""
+        pages = cls.objects.live().public().filter(in_footer=True, locale=Locale.get_default())
+        localized = (page.localized for page in pages.order_by("path"))
+        return [(page.title, page.url) for page in localized]

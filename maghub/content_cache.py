@@ -13,6 +13,7 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
@@ -43,8 +44,8 @@ def content_version() -> int:
 
 def cached(name: str, compute):
     """What `compute()` returns (HTML, a list of terms), kept under the current content version:
-    computed once per change of published content, whatever the number of readers."""
-    key = f"maghub:fragment:{name}:{content_version()}"
+    computed once per change of published content and language, whatever the number of readers."""
+    key = f"maghub:fragment:{name}:{get_language()}:{content_version()}"
     value = _guarded(lambda: cache.get(key), "computing uncached")
     if value is None:
         value = compute()

@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "maghub.apps.UsersConfig",  # wagtail.users, with the group purposes in the user editor
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "maghub.page_cache.AnonymousPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the path alone: English unprefixed, Chinese under /zh/ (maghub/i18n.py).
+    "maghub.i18n.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "maghub.middleware.RefuseNulMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -127,7 +131,14 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/community/"
 LOGOUT_REDIRECT_URL = "/"
 
+# English at the site's unprefixed URLs, Simplified Chinese under /zh/ (maghub/i18n.py). Pages are
+# translated in the admin with Wagtail's simple_translation: a Chinese page starts as a copy of
+# the English one, linked to it by its translation key, and is rewritten in the page editor.
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("zh-hans", "简体中文")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -1,11 +1,15 @@
 """Site-wide template tags: breadcrumbs, the main navigation, content-version cache keys."""
 
 from django import template
+from django.conf import settings
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from maghub import content_cache
+from maghub.i18n import bcp47, localized_path
+from maghub.language_switch import alternates, language_links
 from maghub.pages import trail as page_trail
+from maghub.site_urls import absolute_url
 
 register = template.Library()
 
@@ -18,16 +22,64 @@ def breadcrumbs(context):
     if trail is None and page is not None and page.depth > 2:
         ancestors = [ancestor for ancestor in page_trail(page)[:-1] if ancestor.depth > 2]
         trail = [(ancestor.title, ancestor.url) for ancestor in ancestors] + [(page.title, None)]
-    return {"trail": trail or [], "home_url": "/"}
+    return {"trail": trail or [], "home_url": localized_path("/")}
+
+
+@register.simple_tag
+def localized(path):
+    """A site path ("/news/") in the active language ("/zh/news/" in Chinese)."""
+    return localized_path(path)
 
 
 @register.simple_tag(takes_context=True)
 def nav_current(context, prefix):
     """`aria-current="page"` on the navigation link whose section the request is in."""
     request = context.get("request")
-    if request is not None and request.path.startswith(prefix):
+    if request is not None and request.path.startswith(localized_path(prefix)):
         return mark_safe('aria-current="page"')  # noqa: S308 - a constant
     return ""
+
+
+def _language_links(context):
+    # The switcher, its note and the head's alternates read the same links: work them out once.
+    request = context["request"]
+    page = context.get("page")
+    key = getattr(page, "pk", None)
+    cached = getattr(request, "_language_links", None)
+    if cached is None or cached[0] != key:
+        cached = (key, language_links(request, page))
+        request._language_links = cached
+    return cached[1]
+
+
+@register.simple_tag
+def html_lang():
+    """The active language as HTML's `lang` wants it (en-GB, zh-Hans)."""
+    return bcp47(get_language())
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to the page in the other languages (or to their nearest section, saying so)."""
+    return {"links": [link for link in _language_links(context) if not link.is_current]}
+
+
+@register.inclusion_tag("includes/language_note.html", takes_context=True)
+def language_note(context):
+    """Under the masthead, in the other language: this page is not in it yet, and where its
+    switcher link goes instead."""
+    return {"links": [link for link in _language_links(context) if link.note and not link.is_current]}
+
+
+@register.inclusion_tag("includes/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    """`<link rel="alternate" hreflang>` for each language the page exists in, and x-default."""
+    request = context["request"]
+    hreflangs = [
+        (link.lang, absolute_url(link.url, request)) for link in alternates(_language_links(context))
+    ]
+    default = [url for lang, url in hreflangs if lang == bcp47(settings.LANGUAGE_CODE)]
+    return {"hreflangs": hreflangs + [("x-default", url) for url in default]}
 
 
 @register.simple_tag
@@ -49,9 +101,8 @@ class PageFragmentNode(template.Node):
         page, request = self.page.resolve(context), context.get("request")
         if request is None or not page.pk or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        # The site's address is part of what a fragment says (canonical and share links), and the
-        # language its interface strings are in.
-        key = f"page-{self.name}-{page.pk}-{get_language()}-{request.build_absolute_uri('/')}"
+        # The site's address is part of what a fragment says (canonical and share links).
+        key = f"page-{self.name}-{page.pk}-{request.build_absolute_uri('/')}"
         return mark_safe(content_cache.cached(key, lambda: self.nodelist.render(context)))  # noqa: S308
 
 

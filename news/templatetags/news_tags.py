@@ -3,7 +3,6 @@
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from maghub import content_cache
 from news.related import more_from
@@ -20,4 +19,4 @@ def more_from_page(context, page):
 
     if not page.pk or getattr(context.get("request"), "is_preview", False):
         return render()
-    return mark_safe(content_cache.cached(f"more-from-{page.pk}-{get_language()}", render))  # noqa: S308 - our template
+    return mark_safe(content_cache.cached(f"more-from-{page.pk}", render))  # noqa: S308 - our template

@@ -1,0 +1,69 @@
+"""The site's two languages in its URLs: English where it has always been, Chinese under /zh/.
+
+The language code stays Django's and Wagtail's `zh-hans` (its catalogue, formats and content
+locale); only the path prefix is the short `zh` readers type and share.
+"""
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.urls import LocalePrefixPattern, URLResolver
+from django.utils.translation import get_language
+
+# Path prefixes that differ from the language code; the default language has none.
+URL_PREFIXES = {"zh-hans": "zh"}
+
+
+class LanguagePrefixPattern(LocalePrefixPattern):
+    """Django's language prefix with the short `zh/` for Simplified Chinese.
+
+    LocaleMiddleware reads `/zh/…` as zh-hans already (the nearest supported variant of `zh`);
+    this makes reverse() and resolve() agree with it.
+    """
+
+    @property
+    def language_prefix(self) -> str:
+        language_code = get_language() or settings.LANGUAGE_CODE
+        if language_code == settings.LANGUAGE_CODE and not self.prefix_default_language:
+            return ""
+        return f"{URL_PREFIXES.get(language_code, language_code)}/"
+
+
+def language_patterns(*urls) -> list[URLResolver]:
+    """i18n_patterns() with the short prefixes and the default language unprefixed."""
+    return [URLResolver(LanguagePrefixPattern(prefix_default_language=False), list(urls))]
+
+
+def localized_path(path: str, language_code: str | None = None) -> str:
+    """An unprefixed site path ("/news/") under the prefix of `language_code` (default: the
+    active language): "/zh/news/" in Chinese, unchanged in English."""
+    language_code = language_code or get_language() or settings.LANGUAGE_CODE
+    if language_code == settings.LANGUAGE_CODE:
+        return path
+    return f"/{URL_PREFIXES.get(language_code, language_code)}{path}"
+
+
+def bcp47(language_code: str) -> str:
+    """Django's lower-case code in the form HTML `lang` and `hreflang` use: en-GB, zh-Hans."""
+    language, _, region_or_script = language_code.partition("-")
+    if not region_or_script:
+        return language
+    if len(region_or_script) == 4:
+        return f"{language}-{region_or_script.title()}"
+    return f"{language}-{region_or_script.upper()}"
+
+
+def language_name(language_code: str) -> str:
+    """The language's name in itself (English, 简体中文), as a switcher shows it."""
+    return dict(settings.LANGUAGES)[language_code]
+
+
+class PathLanguageMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware for a site whose language is its path's alone.
+
+    An unprefixed path is English whatever the browser asks for, so a response does not vary on
+    Accept-Language: shared caches (and maghub/page_cache.py) keep one copy per URL.
+    """
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", get_language())
+        return response
