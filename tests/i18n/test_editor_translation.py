@@ -1,16 +1,22 @@
-"""Editors translate a page in the admin: simple_translation's "Translate", then the page editor."""
+"""Editors translate a page in the admin (simple_translation's "Translate", then the page editor); the
+review workflow and scheduled publishing apply to the translation as to any page."""
 
+from datetime import timedelta
+
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 import pytest
 
 from news.models import ArticlePage
 from tests.editorial.factories import StaffFactory
-from tests.i18n.translations import chinese, translate
+from tests.editorial.scheduling import move_schedule
+from tests.i18n.translations import chinese
 from tests.news.factories import ArticlePageFactory
 from tests.two_factor.sign_in import sign_in_with_code
 
@@ -39,13 +45,6 @@ def article_form(page, **fields):
             **fields,
         }
     )
-
-
-@pytest.fixture
-def chinese_news(news_index):
-    """The Chinese home page and news section, live: what an article's translation goes under."""
-    translate(news_index.get_parent(), title="MagHub 上海")
-    return translate(news_index, title="新闻")
 
 
 def test_an_editor_translates_an_article_edits_it_and_publishes_it_under_zh(chinese_news, news_index):
@@ -101,16 +100,62 @@ def test_the_roles_that_write_pages_may_translate(chinese_news, news_index, role
     assert signed_in(role).get(translate_url(article)).status_code == 200
 
 
-def test_a_writer_translation_waits_for_review(chinese_news, news_index):
+def test_a_writer_s_translation_goes_through_editorial_review(chinese_news, news_index):
     article = ArticlePageFactory(parent=news_index, title="Port volumes rise", slug="port-volumes")
-    client = signed_in("Writers")
-
-    client.post(translate_url(article), {"locales": [chinese().pk]})
+    writer = signed_in("Writers")
+    writer.post(translate_url(article), {"locales": [chinese().pk]})
     draft = ArticlePage.objects.get(locale=chinese(), translation_key=article.translation_key)
-    edit_page = client.get(reverse("wagtailadmin_pages:edit", args=(draft.pk,))).content.decode()
-
+    edit_url = reverse("wagtailadmin_pages:edit", args=(draft.pk,))
+    edit_page = writer.get(edit_url).content.decode()
     assert 'name="action-publish"' not in edit_page
-    assert 'name="action-submit"' in edit_page
+
+    writer.post(edit_url, {**article_form(draft, title="港口吞吐量上升"), "action-submit": "1"})
+
+    state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(draft.pk))
+    assert state.workflow.name == "Editorial review"
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert Client().get("/zh/news/port-volumes/").status_code == 404
+
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=(draft.pk, "approve", state.current_task_state.pk)
+    )
+    signed_in("Editors").post(approve, {"comment": "可以发布。"})
+
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+    assert "港口吞吐量上升" in Client().get("/zh/news/port-volumes/").content.decode()
+    assert "Port volumes rise" in Client().get("/news/port-volumes/").content.decode()
+
+
+def test_a_scheduled_translation_goes_live_at_its_time_and_the_english_stays(chinese_news, news_index):
+    article = ArticlePageFactory(parent=news_index, title="Port volumes rise", slug="port-volumes")
+    english_revision = article.live_revision_id
+    editor = signed_in("Editors")
+    editor.post(translate_url(article), {"locales": [chinese().pk]})
+    draft = ArticlePage.objects.get(locale=chinese(), translation_key=article.translation_key)
+    later = timezone.localtime(timezone.now() + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    scheduled = article_form(draft, title="港口吞吐量上升", go_live_at=later)
+
+    editor.post(reverse("wagtailadmin_pages:edit", args=(draft.pk,)), {**scheduled, "action-publish": "1"})
+    call_command("publish_scheduled")
+
+    draft.refresh_from_db()
+    assert not draft.live
+    assert Client().get("/zh/news/port-volumes/").status_code == 404
+
+    move_schedule(draft, timezone.now() - timedelta(minutes=1))
+    call_command("publish_scheduled")
+
+    draft.refresh_from_db()
+    article.refresh_from_db()
+    assert draft.live
+    assert "港口吞吐量上升" in Client().get("/zh/news/port-volumes/").content.decode()
+    assert (article.live, article.title, article.live_revision_id) == (
+        True,
+        "Port volumes rise",
+        english_revision,
+    )
+    assert not article.revisions.filter(approved_go_live_at__isnull=False).exists()
 
 
 @pytest.mark.parametrize("role", ["Membership reviewers", "Forum moderators"])

@@ -30,12 +30,6 @@ def editor_client() -> Client:
     return client
 
 
-@pytest.fixture
-def chinese_news(news_index):
-    translate(news_index.get_parent(), title="MagHub 上海")
-    return translate(news_index, title="新闻")
-
-
 def test_the_report_lists_pages_in_one_language(editor_client, news_index, chinese_news, company_index):
     translated = ArticlePageFactory(parent=news_index, title="Translated story", slug="translated")
     translate(translated, title="已翻译")
