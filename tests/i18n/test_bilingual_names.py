@@ -1,5 +1,7 @@
 """Authors' roles, certifications and awards have English and Chinese names; readers see their own."""
 
+import re
+
 from django.test import Client
 from django.urls import reverse
 
@@ -8,7 +10,7 @@ import pytest
 from news.models import Award, Certification, CompanyAward, CompanyCertification
 from tests.editorial.factories import StaffFactory
 from tests.i18n.translations import translate
-from tests.news.factories import AuthorFactory, CompanyProfilePageFactory
+from tests.news.factories import AuthorFactory, CompanyProfilePageFactory, EventReportPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +72,24 @@ def test_editors_edit_both_names_in_the_admin(company):
     assert 'name="name_zh"' in certification_form.content.decode()
     assert 'name="role"' in author_form.content.decode()
     assert 'name="role_zh"' in author_form.content.decode()
+
+
+def test_an_event_lists_each_award_once_with_the_winner_in_the_reader_s_language(
+    client, company, event_index
+):
+    event = EventReportPageFactory(parent=event_index, title="CSR Awards 2026", slug="csr-awards")
+    CompanyAward.objects.filter(company=company).update(event=event)
+    Award.objects.filter(name="CSR Excellence Award").update(name_zh="企业社会责任卓越奖")
+    translate(event_index.get_parent(), title="MagHub 上海")
+    for page in (company.get_parent(), event_index, company, event):
+        translate(page)
+
+    english = client.get("/events/csr-awards/").content.decode()
+    chinese = client.get("/zh/events/csr-awards/").content.decode()
+
+    assert re.findall(r'<strong>([^<]+)</strong>: <a href="([^"]+)"', english) == [
+        ("CSR Excellence Award", "/companies/dsv/")
+    ]
+    assert re.findall(r'<strong>([^<]+)</strong>: <a href="([^"]+)"', chinese) == [
+        ("企业社会责任卓越奖", "/zh/companies/dsv/")
+    ]
