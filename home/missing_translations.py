@@ -15,8 +15,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
 
+from home.reports import PAGE_TYPE
+
 TRANSLATOR_PERMISSION = "simple_translation.submit_translation"
-PAGE_TYPE = "content_type.model_class._meta.verbose_name.title"
 
 
 def _translations_in(locale: Locale) -> QuerySet:

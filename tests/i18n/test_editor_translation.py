@@ -1,6 +1,7 @@
 """Editors translate a page in the admin (simple_translation's "Translate", then the page editor); the
 review workflow and scheduled publishing apply to the translation as to any page."""
 
+import re
 from datetime import timedelta
 
 from django.core.management import call_command
@@ -142,6 +143,8 @@ def test_a_scheduled_translation_goes_live_at_its_time_and_the_english_stays(chi
     draft.refresh_from_db()
     assert not draft.live
     assert Client().get("/zh/news/port-volumes/").status_code == 404
+    report = editor.get(reverse("scheduled_pages_report")).content.decode()
+    assert re.search(r"港口吞吐量上升</a></td>\s*<td>简体中文</td>", report)
 
     move_schedule(draft, timezone.now() - timedelta(minutes=1))
     call_command("publish_scheduled")
