@@ -6,6 +6,9 @@ from django.db.models.functions import Cast
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Revision
 
+# A spreadsheet column: the page's type, as the admin names it.
+PAGE_TYPE = "content_type.model_class._meta.verbose_name.title"
+
 
 def scheduled_go_live_at():
     """A subquery: the go-live time of a page's approved, scheduled revision."""
@@ -25,11 +28,12 @@ class ScheduledPagesView(PageReportView):
     index_url_name = "scheduled_pages_report"
     index_results_url_name = "scheduled_pages_report_results"
     permission_required = "publish"
-    list_export = ["title", "go_live", "expire_at", "content_type.model_class._meta.verbose_name.title"]
+    list_export = ["title", "locale", "go_live", "expire_at", PAGE_TYPE]
     export_headings = {
+        "locale": "Language",
         "go_live": "Goes live",
         "expire_at": "Expires",
-        "content_type.model_class._meta.verbose_name.title": "Type",
+        PAGE_TYPE: "Type",
     }
 
     def get_filename(self):
@@ -40,7 +44,7 @@ class ScheduledPagesView(PageReportView):
             self.permission_policy.instances_user_has_permission_for(self.request.user, "change")
             .annotate(go_live=scheduled_go_live_at())
             .filter(go_live__isnull=False)
-            .select_related("content_type")
+            .select_related("content_type", "locale")
             .order_by("go_live")
         )
         return super().get_queryset()

@@ -35,7 +35,10 @@ class LabelsField(serializers.Field):
 
 class AuthorsField(serializers.Field):
     def to_representation(self, authors):
-        return [{"name": author.name, "slug": author.slug, "role": author.role} for author in authors]
+        return [
+            {"name": author.name, "slug": author.slug, "role": author.role, "role_zh": author.role_zh}
+            for author in authors
+        ]
 
 
 def image_field(source=None):

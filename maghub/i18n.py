@@ -9,8 +9,9 @@ from django.middleware.locale import LocaleMiddleware
 from django.urls import LocalePrefixPattern, URLResolver
 from django.utils.translation import get_language
 
+CHINESE = "zh-hans"
 # Path prefixes that differ from the language code; the default language has none.
-URL_PREFIXES = {"zh-hans": "zh"}
+URL_PREFIXES = {CHINESE: "zh"}
 
 
 class LanguagePrefixPattern(LocalePrefixPattern):
@@ -40,6 +41,12 @@ def localized_path(path: str, language_code: str | None = None) -> str:
     if language_code == settings.LANGUAGE_CODE:
         return path
     return f"/{URL_PREFIXES.get(language_code, language_code)}{path}"
+
+
+def in_language(english: str, chinese: str) -> str:
+    """The name for the active language: `chinese` to Chinese readers when the editors gave one,
+    `english` otherwise (the English name is the one every record has)."""
+    return chinese if chinese and get_language() == CHINESE else english
 
 
 def bcp47(language_code: str) -> str:

@@ -58,7 +58,7 @@ def company_schema(page, request) -> dict:
         "location": {"@type": "Place", "address": SHANGHAI},
         "award": [str(award) for award in page.award_list],
         "hasCredential": [
-            {"@type": "EducationalOccupationalCredential", "name": str(held.certification)}
+            {"@type": "EducationalOccupationalCredential", "name": held.certification.display_name}
             for held in page.certification_list
         ],
         "keywords": keywords(page),

@@ -29,13 +29,13 @@ class DistrictViewSet(TermViewSet):
 class AuthorViewSet(SnippetViewSet):
     model = Author
     icon = "user"
-    list_display = ["name", "role"]
+    list_display = ["name", "role", "role_zh"]
     search_fields = ["name"]
 
 
 class RecognitionViewSet(SnippetViewSet):
-    list_display = ["name", "awarded_by"]
-    search_fields = ["name"]
+    list_display = ["name", "name_zh", "awarded_by"]
+    search_fields = ["name", "name_zh"]
 
 
 class CertificationViewSet(RecognitionViewSet):

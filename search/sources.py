@@ -230,15 +230,14 @@ class PageSource:
 
     @staticmethod
     def _company_relations(pks: list[int]) -> dict[str, dict]:
-        recognitions = _pairs(
-            CompanyCertification.objects.filter(company_id__in=pks).values_list(
-                "company_id", "certification__name"
+        # Certifications and awards in both languages: either name finds the company.
+        recognitions: dict[int, list] = defaultdict(list)
+        for model, recognition in ((CompanyCertification, "certification"), (CompanyAward, "award")):
+            rows = model.objects.filter(company_id__in=pks).values_list(
+                "company_id", f"{recognition}__name", f"{recognition}__name_zh"
             )
-        )
-        for pk, names in _pairs(
-            CompanyAward.objects.filter(company_id__in=pks).values_list("company_id", "award__name")
-        ).items():
-            recognitions[pk] = recognitions.get(pk, []) + names
+            for pk, *names in rows:
+                recognitions[pk].extend(name for name in names if name)
         return {"recognitions": recognitions}
 
     @staticmethod

@@ -8,7 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from maghub.api_fields import AuthorsField, PageLinksField, image_field
 from maghub.blocks import StoryBodyBlock
+from maghub.i18n import in_language
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
 from maghub.reading import reading_minutes, stream_text
@@ -29,6 +30,7 @@ class Author(index.Indexed, models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=140, unique=True, blank=True)
     role = models.CharField(max_length=120, blank=True, help_text='e.g. "Shanghai Daily reporter".')
+    role_zh = models.CharField("Chinese role", max_length=120, blank=True, help_text="e.g. 《上海日报》记者.")
     bio = models.TextField(blank=True)
     photo = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -37,7 +39,7 @@ class Author(index.Indexed, models.Model):
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
-        FieldPanel("role"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("role_zh")]),
         FieldPanel("bio"),
         FieldPanel("photo"),
     ]
@@ -56,6 +58,11 @@ class Author(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("author_detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_role(self) -> str:
+        """The role in the reader's language (the English one when no Chinese role is given)."""
+        return in_language(self.role, self.role_zh)
 
 
 class NewsIndexPage(IndexPageMixin, Page):

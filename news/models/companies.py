@@ -6,13 +6,14 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from maghub.api_fields import LabelsField, image_field
+from maghub.i18n import in_language
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
 from maghub.search_fields import StreamTextField
@@ -26,11 +27,21 @@ class Recognition(index.Indexed, models.Model):
     """A named certification or award that editors manage once and attach to many companies."""
 
     name = models.CharField(max_length=200, unique=True)
+    name_zh = models.CharField("Chinese name", max_length=200, blank=True)
     awarded_by = models.CharField(max_length=200, blank=True)
     description = models.TextField(blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("awarded_by"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("name_zh")]),
+        FieldPanel("awarded_by"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_zh"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("name_zh"),
+    ]
 
     class Meta:
         abstract = True
@@ -38,6 +49,15 @@ class Recognition(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name in the reader's language (the English one when no Chinese name is given)."""
+        return in_language(self.name, self.name_zh)
+
+
+# A company is found by its certifications' and awards' names in either language.
+RECOGNITION_NAMES = [index.SearchField("name"), index.SearchField("name_zh")]
 
 
 class Certification(Recognition):
@@ -100,10 +120,8 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
         index.SearchField("name_zh"),
         index.SearchField("summary"),
         StreamTextField("body"),
-        index.RelatedFields(
-            "certifications", [index.RelatedFields("certification", [index.SearchField("name")])]
-        ),
-        index.RelatedFields("awards", [index.RelatedFields("award", [index.SearchField("name")])]),
+        index.RelatedFields("certifications", [index.RelatedFields("certification", RECOGNITION_NAMES)]),
+        index.RelatedFields("awards", [index.RelatedFields("award", RECOGNITION_NAMES)]),
     ]
     api_fields = [
         APIField("name_zh"),
@@ -179,7 +197,9 @@ class CompanyCertification(Orderable):
         unique_together = [("company", "certification")]
 
     def __str__(self):
-        return f"{self.certification} ({self.year})" if self.year else str(self.certification)
+        # In the reader's language: the company page's JSON-LD and the API list these labels.
+        name = self.certification.display_name
+        return f"{name} ({self.year})" if self.year else name
 
 
 class CompanyAward(Orderable):
@@ -199,4 +219,5 @@ class CompanyAward(Orderable):
     panels = [FieldPanel("award"), FieldPanel("year"), FieldPanel("event"), FieldPanel("citation")]
 
     def __str__(self):
-        return f"{self.award} ({self.year})" if self.year else str(self.award)
+        name = self.award.display_name
+        return f"{name} ({self.year})" if self.year else name

@@ -141,8 +141,21 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
 
     @cached_property
     def awards_presented(self):
-        """Awards handed out at this event, with the companies that received them."""
-        return list(self.awards_given.filter(company__live=True).select_related("award", "company"))
+        """Awards handed out at this event, with the companies that received them: each once, the
+        company in this page's language when it is translated.
+
+        An award names the event in one language, and a company's translation copies its awards,
+        so every language version of the event and of the company is looked at (one query).
+        """
+        rows = self.awards_given.model.objects.filter(
+            event__translation_key=self.translation_key, company__live=True
+        ).select_related("award", "company")
+        presented = {}
+        for row in rows:
+            key = (row.award_id, row.company.translation_key)
+            if key not in presented or row.company.locale_id == self.locale_id:
+                presented[key] = row
+        return list(presented.values())
 
     @property
     def is_multi_day(self):

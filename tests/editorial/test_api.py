@@ -57,7 +57,7 @@ def test_article_detail_exposes_vocabularies_authors_companies_and_image(client,
     data = response.json()
     assert data["industries"] == [{"name": "Logistics", "slug": "logistics"}]
     assert data["districts"] == [{"name": "Changning", "slug": "changning"}]
-    assert data["authors"] == [{"name": "Li Wei", "slug": "li-wei", "role": "Reporter"}]
+    assert data["authors"] == [{"name": "Li Wei", "slug": "li-wei", "role": "Reporter", "role_zh": ""}]
     assert data["companies_mentioned"][0]["title"] == "DSV"
     assert data["lead_image"]["url"].endswith(".jpg")
     assert data["reading_time"] == 1

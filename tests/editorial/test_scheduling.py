@@ -10,6 +10,7 @@ import pytest
 
 from news.models import ArticlePage
 from tests.editorial.factories import StaffFactory
+from tests.editorial.scheduling import move_schedule
 
 
 def schedule(parent, slug, go_live_at):
@@ -17,11 +18,7 @@ def schedule(parent, slug, go_live_at):
     article = parent.add_child(instance=ArticlePage(title=f"Scheduled {slug}", slug=slug, live=False))
     article.go_live_at = timezone.now() + timedelta(hours=1)
     article.save_revision().publish()
-    # Move the approved time to `go_live_at`, as if the clock had moved on.
-    revision = article.revisions.get(approved_go_live_at__isnull=False)
-    revision.content["go_live_at"] = go_live_at.isoformat()
-    revision.approved_go_live_at = go_live_at
-    revision.save(update_fields=["content", "approved_go_live_at"])
+    move_schedule(article, go_live_at)
     return article
 
 

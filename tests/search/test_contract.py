@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
 
+from news.models import Award
 from search.queries import SORT_DATE, SearchRequest, search, suggest
 
 
@@ -161,6 +162,13 @@ def test_chinese_query_matches_chinese_text(corpus, backend):
 
 def test_award_on_a_company_profile_is_searchable(corpus, backend):
     assert "MUJI" in titles(backend, q="CSR award")
+
+
+def test_the_chinese_name_of_an_award_finds_the_company(corpus, backend):
+    Award.objects.filter(name="CSR Excellence Award").update(name_zh="企业社会责任卓越奖")
+    corpus["muji"].save_revision().publish()
+
+    assert "MUJI" in titles(backend, q="社会责任卓越奖")
 
 
 def test_suggestions(corpus, backend):
