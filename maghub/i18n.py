@@ -9,6 +9,8 @@ from django.middleware.locale import LocaleMiddleware
 from django.urls import LocalePrefixPattern, URLResolver
 from django.utils.translation import get_language
 
+from wagtail.coreutils import get_supported_content_language_variant
+
 # Path prefixes that differ from the language code; the default language has none.
 URL_PREFIXES = {"zh-hans": "zh"}
 
@@ -40,6 +42,17 @@ def localized_path(path: str, language_code: str | None = None) -> str:
     if language_code == settings.LANGUAGE_CODE:
         return path
     return f"/{URL_PREFIXES.get(language_code, language_code)}{path}"
+
+
+def content_language() -> str:
+    """The active language as the code of a content Locale ("en-gb", "zh-hans"): what the pages
+    a reader is shown are written in."""
+    return get_supported_content_language_variant(get_language() or settings.LANGUAGE_CODE)
+
+
+def is_chinese(language_code: str | None = None) -> bool:
+    """Whether `language_code` (default: the active language) is a Chinese one."""
+    return (language_code or content_language()).startswith("zh")
 
 
 def bcp47(language_code: str) -> str:

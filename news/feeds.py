@@ -1,4 +1,4 @@
-"""RSS 2.0 feeds: the latest articles, overall and per industry or district.
+"""RSS 2.0 feeds: the latest articles, overall and per industry or district, one feed per language.
 
 Every link is absolute on the Site's configured host (Django's Feed would otherwise prefix the
 host the request came in by).
@@ -7,15 +7,23 @@ host the request came in by).
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from maghub.site_urls import absolute_url
 from news.models import ArticlePage, District, Industry
 
 
 class NewsFeed(Feed):
-    title = "MagHub Shanghai: latest news"
-    description = "News for multinational companies in Shanghai, from MagHub."
+    """In the language of its URL (/feeds/news/, /zh/feeds/news/): its words, its `<language>`
+    and its articles."""
+
     size = 30
+
+    def title(self):
+        return gettext("MagHub Shanghai: latest news")
+
+    def description(self):
+        return gettext("News for multinational companies in Shanghai, from MagHub.")
 
     def link(self):
         return absolute_url(reverse("news:feed"))
@@ -50,7 +58,7 @@ class NewsFeed(Feed):
         return ", ".join(author.name for author in item.authors) or None
 
     def item_categories(self, item):
-        return [term.name for term in item.term_list]
+        return [term.display_name for term in item.term_list]
 
 
 class TermFeed(NewsFeed):
@@ -63,10 +71,10 @@ class TermFeed(NewsFeed):
         return get_object_or_404(self.vocabulary, slug=slug)
 
     def title(self, term):
-        return f"MagHub Shanghai: {term.name}"
+        return gettext("MagHub Shanghai: %(term)s") % {"term": term.display_name}
 
     def description(self, term):
-        return f"The latest MagHub news tagged {term.name}."
+        return gettext("The latest MagHub news tagged %(term)s.") % {"term": term.display_name}
 
     def link(self, term):
         return absolute_url(term.get_absolute_url())

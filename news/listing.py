@@ -27,7 +27,8 @@ class TermFilter:
     def from_field(cls, field, params):
         vocabulary = field.related_model
         choices = cached(
-            f"choices-{vocabulary._meta.label_lower}", lambda: list(vocabulary.objects.order_by("name"))
+            f"choices-{vocabulary._meta.label_lower}",
+            lambda: sorted(vocabulary.objects.all(), key=lambda term: term.display_name),
         )
         filter_ = cls(
             param=vocabulary.query_param,

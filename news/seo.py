@@ -22,7 +22,7 @@ def organization_ref(company, request) -> dict:
 
 
 def keywords(page) -> list[str]:
-    return [term.name for term in (*page.industry_list, *page.district_list)]
+    return [term.display_name for term in (*page.industry_list, *page.district_list)]
 
 
 @schema_for("news.ArticlePage", og_type="article")
@@ -40,7 +40,7 @@ def article_schema(page, request) -> dict:
         or [{"@type": "Organization", "name": publisher(request)["name"]}],
         "image": [image_url(request, image)] if image else [],
         "publisher": publisher(request),
-        "articleSection": [term.name for term in page.industry_list],
+        "articleSection": [term.display_name for term in page.industry_list],
         "keywords": keywords(page),
         "about": [organization_ref(company, request) for company in page.companies],
         "isAccessibleForFree": True,

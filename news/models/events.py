@@ -17,6 +17,7 @@ from maghub.api_fields import LabelsField, PageLinksField, image_field
 from maghub.blocks import GalleryBlock, StoryBodyBlock
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
+from maghub.pages import links_in_language
 from maghub.search_fields import StreamTextField
 from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
@@ -127,21 +128,25 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
 
     @cached_property
     def companies(self):
-        """The live participating companies, by name, ready for cards."""
+        """The live participating companies in the event's language, by name, ready for cards."""
         # A subquery for a saved event; the in-memory relation's keys for a preview.
-        pks = self.participating_companies.values_list("pk", flat=True)
-        return list(
-            self.participating_companies.model.listing_queryset().filter(pk__in=pks).order_by("title")
-        )
+        keys = self.participating_companies.values_list("translation_key", flat=True)
+        companies = self.participating_companies.model.listing_queryset(self.locale_id)
+        return list(companies.filter(translation_key__in=keys).order_by("title"))
 
     @cached_property
     def host_list(self):
-        return list(self.organisers.select_related("company"))
+        """Hosts and organisers, each linking to its profile in the event's language if it has one."""
+        return links_in_language(list(self.organisers.select_related("company")), "company", self.locale_id)
 
     @cached_property
     def awards_presented(self):
-        """Awards handed out at this event, with the companies that received them."""
-        return list(self.awards_given.filter(company__live=True).select_related("award", "company"))
+        """Awards handed out at this event (at any of its translations: a translated company keeps
+        its original's links), with the companies in the event's language that received them."""
+        awards = self.awards_given.model.objects.filter(
+            event__translation_key=self.translation_key, company__live=True, company__locale_id=self.locale_id
+        )
+        return list(awards.select_related("award", "company"))
 
     @property
     def is_multi_day(self):
