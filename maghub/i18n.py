@@ -55,6 +55,15 @@ def is_chinese(language_code: str | None = None) -> bool:
     return (language_code or content_language()).startswith("zh")
 
 
+# Open Graph names a locale language_TERRITORY; Simplified Chinese is zh_CN there.
+OPEN_GRAPH_LOCALES = {"en-gb": "en_GB", "zh-hans": "zh_CN"}
+
+
+def open_graph_locale(language_code: str) -> str:
+    """`og:locale` of a language: en_GB, zh_CN."""
+    return OPEN_GRAPH_LOCALES[language_code]
+
+
 def bcp47(language_code: str) -> str:
     """Django's lower-case code in the form HTML `lang` and `hreflang` use: en-GB, zh-Hans."""
     language, _, region_or_script = language_code.partition("-")

@@ -11,24 +11,14 @@ from news.pagination import keyset_page
 ARTICLES_PER_PAGE = 20
 
 
-def public_articles(locale=None):
-    """Live public articles in one language (`locale`, else the active language)."""
-    return in_language(public(ArticlePage.objects.live()), locale)
-
-
 def articles_by(author):
+    """The author's public articles in the active language, newest first."""
     return (
-        public_articles()
+        in_language(public(ArticlePage.objects.live()))
         .filter(author_links__author=author)
         .select_related("lead_image")
         .order_by(*NEWEST_FIRST)
     )
-
-
-def authors_with_articles(locale=None):
-    """Authors with a public article in one language (`locale`, else the active language)."""
-    articles = public_articles(locale).values("pk")
-    return Author.objects.filter(article_links__page__in=articles).distinct().order_by("name")
 
 
 def author_detail(request, slug):

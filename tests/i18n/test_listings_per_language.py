@@ -186,3 +186,16 @@ def test_a_term_without_a_chinese_name_keeps_its_english_one(client, bilingual):
     bilingual.logistics.name_zh = ""
     bilingual.logistics.save()
     assert "<h1>Logistics" in html(client, "/zh/industries/logistics/")
+
+
+def test_cached_pages_and_fragments_are_kept_per_language(client, page_cache, bilingual):
+    """The anonymous page cache, the home page's fragment cache and the cached term lists and
+    filter choices: each language reads its own copy, first reader and second alike."""
+    for _ in ("first", "second"):
+        assert "Port volumes rise" in html(client, "/")
+        chinese = html(client, "/zh/")
+        assert "港口吞吐量上升" in chinese and "Port volumes rise" not in chinese
+        assert ">Retail</a>" in html(client, "/industries/")
+        assert "零售" not in html(client, "/zh/industries/")
+        assert ">物流</option>" in html(client, "/zh/news/")
+        assert ">Logistics</option>" in html(client, "/news/")
