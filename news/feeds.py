@@ -7,7 +7,8 @@ host the request came in by).
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from maghub.site_urls import absolute_url
 from news.models import ArticlePage, District, Industry
@@ -17,13 +18,9 @@ class NewsFeed(Feed):
     """In the language of its URL (/feeds/news/, /zh/feeds/news/): its words, its `<language>`
     and its articles."""
 
+    title = _("MagHub Shanghai: latest news")
+    description = _("News for multinational companies in Shanghai, from MagHub.")
     size = 30
-
-    def title(self):
-        return gettext("MagHub Shanghai: latest news")
-
-    def description(self):
-        return gettext("News for multinational companies in Shanghai, from MagHub.")
 
     def link(self):
         return absolute_url(reverse("news:feed"))
@@ -55,7 +52,7 @@ class NewsFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        return ", ".join(author.name for author in item.authors) or None
+        return pgettext("list separator", ", ").join(author.name for author in item.authors) or None
 
     def item_categories(self, item):
         return [term.display_name for term in item.term_list]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
@@ -72,16 +73,16 @@ class Industry(VocabularyTerm):
     query_param = "industry"
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name = "industry"
-        verbose_name_plural = "industries"
+        verbose_name = _("industry")
+        verbose_name_plural = _("industries")
 
 
 class District(VocabularyTerm):
     query_param = "district"
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name = "district"
-        verbose_name_plural = "districts"
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
 
 
 class PageIndustry(TaggedItemBase):

@@ -124,7 +124,7 @@ def test_term_lists_count_the_languages_pages_and_leave_out_terms_it_has_none_fo
     chinese = html(client, "/zh/industries/")
     # Chinese: the article, the company and the event carry Logistics; nothing Chinese carries Retail.
     assert "物流" in chinese and "零售" not in chinese and ">Retail<" not in chinese
-    assert "3 page" in chinese
+    assert "3 个页面" in chinese
     english = html(client, "/industries/")
     assert ">Logistics</a>" in english and ">Retail</a>" in english
     assert "4 pages" in english  # two articles, the company and the event
@@ -138,7 +138,7 @@ def test_term_pages_show_the_languages_pages_under_the_terms_name_in_it(client, 
     english = html(client, "/industries/logistics/")
     assert "<h1>Logistics" in english
     assert not any(title in english for title in CHINESE_TITLES)
-    assert "Nothing is tagged" in html(client, "/zh/industries/retail/")
+    assert "暂无标记为零售的内容" in html(client, "/zh/industries/retail/")
 
 
 def test_author_pages_list_the_languages_articles(client, bilingual):
@@ -156,7 +156,7 @@ def test_story_rails_and_related_companies_are_in_the_articles_language(client, 
     assert bilingual.chinese_company.url in chinese
     assert f'href="{bilingual.company.url}"' not in chinese
     assert "第二篇物流报道" in chinese and "Only in English" not in chinese
-    assert "More from 物流" in chinese
+    assert "更多物流报道" in chinese  # "More from 物流"
     english = html(client, bilingual.article.url)
     assert "Only in English" in english and "第二篇物流报道" not in english
     assert second.url not in english
