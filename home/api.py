@@ -2,6 +2,9 @@
 
 Pages are live and public only, whoever asks: a logged-in editor or a visitor
 who entered a page's password sees no more here than anyone else.
+The pages listing holds every language; each page's `meta.locale` is its language code
+("en-gb", "zh-hans"), `?locale=zh-hans` lists one language (an unknown code is a 404, as in
+Wagtail), and `?translation_of=<id>` a page's translations (Wagtail's filters).
 `?industry=<slug>&district=<slug>` filter pages by the vocabularies. `?search=` takes words
 only (see maghub.search_text) and `?search_operator=` is "and" or "or"; anything else is a 400.
 """
@@ -73,6 +76,10 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
     def get_base_queryset(self):
         return super().get_base_queryset().public()
+
+    def get_queryset(self):
+        # Every page's `meta.locale` in the listing's query, not one query per page.
+        return super().get_queryset().select_related("locale")
 
 
 class WordSearchImagesAPIViewSet(ImagesAPIViewSet):

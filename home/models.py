@@ -49,11 +49,9 @@ class HomePage(ShareableMixin, Page):
     @cached_property
     def top_stories(self):
         """The editor's picks in their order, topped up with the latest articles."""
-        picked_ids = [pick.article_id for pick in self.featured_articles.all()]
-        picked = ArticlePage.listing_queryset().in_bulk(picked_ids)
-        stories = [picked[pk] for pk in picked_ids if pk in picked]
+        stories = picked_in_language(ArticlePage, self.featured_articles, "article", self.locale_id)
         if len(stories) < self.top_story_count:
-            latest = ArticlePage.listing_queryset().exclude(pk__in=picked_ids)
+            latest = ArticlePage.listing_queryset(self.locale_id).exclude(pk__in=[s.pk for s in stories])
             stories += list(latest[: self.top_story_count - len(stories)])
         return stories[: self.top_story_count]
 
@@ -61,28 +59,40 @@ class HomePage(ShareableMixin, Page):
     def latest_by_industry(self):
         """[(industry, [articles])]: the busiest industries among recent stories, skipping top stories."""
         shown = {story.pk for story in self.top_stories}
-        recent = ArticlePage.listing_queryset().exclude(pk__in=shown)[:60]
+        recent = ArticlePage.listing_queryset(self.locale_id).exclude(pk__in=shown)[:60]
         sections = {}
         for article in recent:
             for industry in article.industry_list:
                 sections.setdefault(industry, [])
                 if len(sections[industry]) < self.per_industry:
                     sections[industry].append(article)
-        busiest = sorted(sections.items(), key=lambda item: (-len(item[1]), item[0].name))
+        busiest = sorted(sections.items(), key=lambda item: (-len(item[1]), item[0].display_name))
         return busiest[: self.industry_sections]
 
     @cached_property
     def recent_events(self):
-        return list(EventReportPage.listing_queryset()[:3])
+        return list(EventReportPage.listing_queryset(self.locale_id)[:3])
 
     @cached_property
     def companies(self):
         """Featured companies in the editor's order, or the newest profiles."""
-        picked_ids = [pick.company_id for pick in self.featured_companies.all()]
-        if not picked_ids:
-            return list(CompanyProfilePage.listing_queryset()[:8])
-        picked = CompanyProfilePage.listing_queryset().in_bulk(picked_ids)
-        return [picked[pk] for pk in picked_ids if pk in picked]
+        picked = picked_in_language(CompanyProfilePage, self.featured_companies, "company", self.locale_id)
+        return picked or list(CompanyProfilePage.listing_queryset(self.locale_id)[:8])
+
+
+def picked_in_language(page_model, picks, field_name: str, locale_id) -> list:
+    """The pages an editor picked (`picks`, ordered links whose `field_name` is the page), in
+    the editor's order, each as its translation in `locale_id`; picks with none are left out.
+
+    A translated home page starts with the original's picks, which point at the original
+    language's pages: matching on the translation key shows each in the home page's language.
+    """
+    keys = list(picks.values_list(f"{field_name}__translation_key", flat=True))
+    found = {
+        page.translation_key: page
+        for page in page_model.listing_queryset(locale_id).filter(translation_key__in=keys)
+    }
+    return [found[key] for key in keys if key in found]
 
 
 class HomeFeaturedArticle(Orderable):

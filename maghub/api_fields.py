@@ -8,10 +8,11 @@ API_IMAGE_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
 
 
 class TermsField(serializers.Field):
-    """Vocabulary terms (industries, districts) as [{"name", "slug"}]."""
+    """Vocabulary terms (industries, districts) as [{"name", "name_zh", "slug"}]: the API serves
+    every language, so both names."""
 
     def to_representation(self, terms):
-        return [{"name": term.name, "slug": term.slug} for term in terms]
+        return [{"name": term.name, "name_zh": term.name_zh, "slug": term.slug} for term in terms]
 
 
 class PageLinksField(serializers.Field):

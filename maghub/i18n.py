@@ -9,6 +9,8 @@ from django.middleware.locale import LocaleMiddleware
 from django.urls import LocalePrefixPattern, URLResolver
 from django.utils.translation import get_language
 
+from wagtail.coreutils import get_supported_content_language_variant
+
 CHINESE = "zh-hans"
 # Path prefixes that differ from the language code; the default language has none.
 URL_PREFIXES = {CHINESE: "zh"}
@@ -46,7 +48,27 @@ def localized_path(path: str, language_code: str | None = None) -> str:
 def in_language(english: str, chinese: str) -> str:
     """The name for the active language: `chinese` to Chinese readers when the editors gave one,
     `english` otherwise (the English name is the one every record has)."""
-    return chinese if chinese and get_language() == CHINESE else english
+    return chinese if chinese and is_chinese() else english
+
+
+def content_language() -> str:
+    """The active language as the code of a content Locale ("en-gb", "zh-hans"): what the pages
+    a reader is shown are written in."""
+    return get_supported_content_language_variant(get_language() or settings.LANGUAGE_CODE)
+
+
+def is_chinese(language_code: str | None = None) -> bool:
+    """Whether `language_code` (default: the active language) is a Chinese one."""
+    return (language_code or content_language()).startswith("zh")
+
+
+# Open Graph names a locale language_TERRITORY; Simplified Chinese is zh_CN there.
+OPEN_GRAPH_LOCALES = {"en-gb": "en_GB", "zh-hans": "zh_CN"}
+
+
+def open_graph_locale(language_code: str) -> str:
+    """`og:locale` of a language: en_GB, zh_CN."""
+    return OPEN_GRAPH_LOCALES[language_code]
 
 
 def bcp47(language_code: str) -> str:

@@ -35,7 +35,20 @@ class LanguageLink:
 
 def language_links(request, page=None) -> list[LanguageLink]:
     """One link per language: to `page`'s translation or nearest translated ancestor, or, for a
-    view outside the page tree, to the same view in that language."""
+    view outside the page tree, to the same view in that language.
+
+    Worked out once per request and page: the switcher, its note, the head's alternates and
+    the Open Graph locales all read them.
+    """
+    key = getattr(page, "pk", None)
+    remembered = getattr(request, "_language_links", None)
+    if remembered is None or remembered[0] != key:
+        remembered = (key, _language_links(request, page))
+        request._language_links = remembered
+    return remembered[1]
+
+
+def _language_links(request, page) -> list[LanguageLink]:
     current = translation.get_language() or settings.LANGUAGE_CODE
     if isinstance(page, Page) and page.pk:
         # Read once per change of published content, page, host and language.

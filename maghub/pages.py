@@ -6,6 +6,8 @@ from django.http import Http404
 
 from wagtail.models import Page, PageViewRestriction
 
+from maghub.i18n import content_language
+
 # Newest first, ties broken by the tree path: unique like the id, but a column of the page table
 # itself (Django orders a subclass's "id" by its own `page_ptr_id`, a second table), so the
 # database reads a listing from one index, (first_published_at, path) from news migration 0003,
@@ -20,6 +22,36 @@ def public(pages):
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
     return pages.exclude(Exists(restricted))
+
+
+def in_language(pages, locale=None):
+    """`pages` in one language only: `locale` (a Locale or its id, e.g. a page's own `locale_id`,
+    so a preview lists what its page's language shows), else the reader's active language.
+
+    Every listing passes through here: a reader of one language is never shown the other's pages.
+    """
+    if locale is None:
+        return pages.filter(locale__language_code=content_language())
+    return pages.filter(locale=locale)
+
+
+def links_in_language(links, attribute: str, locale_id) -> list:
+    """`links` (rows with a page in `attribute`: an award's event, an event's host) with each page
+    swapped for its live translation in `locale_id`, or None without one. A translated page's
+    rows are copies of its original's, pointing at pages of the original's language.
+
+    One query, and none when every page is in `locale_id` already.
+    """
+    pages = [getattr(link, attribute) for link in links if getattr(link, attribute) is not None]
+    foreign = {page.translation_key for page in pages if page.locale_id != locale_id}
+    if foreign:
+        translations = type(pages[0]).objects.live().filter(locale_id=locale_id, translation_key__in=foreign)
+        found = {page.translation_key: page for page in translations}
+        for link in links:
+            page = getattr(link, attribute)
+            if page is not None and page.locale_id != locale_id:
+                setattr(link, attribute, found.get(page.translation_key))
+    return links
 
 
 class ViewRestrictionsInOneQuery:

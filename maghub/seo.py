@@ -25,7 +25,9 @@ from django.utils.translation import gettext
 
 from wagtail.models import Page
 
+from maghub.i18n import bcp47, content_language, open_graph_locale
 from maghub.images import SHARE_IMAGE_SPEC
+from maghub.language_switch import language_links
 from maghub.pages import trail as page_trail
 from maghub.site_urls import absolute_url
 
@@ -60,6 +62,20 @@ def registration(page) -> SchemaRegistration | None:
     return next((_registry[model] for model in type(page).__mro__ if model in _registry), None)
 
 
+def in_language() -> str:
+    """schema.org `inLanguage` of what is being read: the reader's language (en-GB, zh-Hans)."""
+    return bcp47(content_language())
+
+
+def translated_into(request, page=None) -> list[str]:
+    """The other languages the page (or view) can be read in: the Open Graph alternates."""
+    if request is None:
+        return []
+    return [
+        link.language_code for link in language_links(request, page) if link.is_exact and not link.is_current
+    ]
+
+
 @dataclass
 class PageSeo:
     title: str
@@ -69,6 +85,8 @@ class PageSeo:
     image_url: str = ""
     image_alt: str = ""
     structured_data: list[dict] = field(default_factory=list)
+    language: str = field(default_factory=content_language)
+    other_languages: list[str] = field(default_factory=list)
 
     @property
     def open_graph(self) -> list[tuple[str, str]]:
@@ -79,7 +97,8 @@ class PageSeo:
             ("og:title", self.title),
             ("og:description", self.description),
             ("og:url", self.canonical_url),
-            ("og:locale", "en_GB"),
+            ("og:locale", open_graph_locale(self.language)),
+            *(("og:locale:alternate", open_graph_locale(code)) for code in self.other_languages),
         ]
         if self.image_url:
             tags += [("og:image", self.image_url), ("og:image:alt", self.image_alt)]
@@ -173,12 +192,18 @@ def page_seo(request, page) -> PageSeo:
         image_url=image_url(request, image),
         image_alt=image.default_alt_text if image else "",
         structured_data=structured,
+        other_languages=translated_into(request, page),
     )
 
 
 def view_seo(request, title: str, description: str = "") -> PageSeo:
     """SEO for a plain Django view (author pages, search): canonical is the path without a query."""
-    return PageSeo(title=title, description=description, canonical_url=absolute_url(request.path, request))
+    return PageSeo(
+        title=title,
+        description=description,
+        canonical_url=absolute_url(request.path, request),
+        other_languages=translated_into(request),
+    )
 
 
 @schema_for("home.HomePage")
@@ -189,6 +214,7 @@ def website_schema(page, request) -> dict:
         "@type": "WebSite",
         "name": settings.WAGTAIL_SITE_NAME,
         "url": page.get_full_url(request),
+        "inLanguage": in_language(),
         "publisher": publisher(request),
         "potentialAction": {
             "@type": "SearchAction",

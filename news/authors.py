@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
 
-from maghub.pages import NEWEST_FIRST, public
+from maghub.pages import NEWEST_FIRST, in_language, public
 from maghub.seo import view_seo
 from news.models import ArticlePage, Author
 from news.pagination import keyset_page
@@ -12,17 +12,13 @@ ARTICLES_PER_PAGE = 20
 
 
 def articles_by(author):
+    """The author's public articles in the active language, newest first."""
     return (
-        public(ArticlePage.objects.live())
+        in_language(public(ArticlePage.objects.live()))
         .filter(author_links__author=author)
         .select_related("lead_image")
         .order_by(*NEWEST_FIRST)
     )
-
-
-def authors_with_articles():
-    public_articles = public(ArticlePage.objects.live()).values("pk")
-    return Author.objects.filter(article_links__page__in=public_articles).distinct().order_by("name")
 
 
 def author_detail(request, slug):

@@ -1,4 +1,4 @@
-"""RSS 2.0 feeds: the latest articles, overall and per industry or district.
+"""RSS 2.0 feeds: the latest articles, overall and per industry or district, one feed per language.
 
 Every link is absolute on the Site's configured host (Django's Feed would otherwise prefix the
 host the request came in by).
@@ -15,6 +15,9 @@ from news.models import ArticlePage, District, Industry
 
 
 class NewsFeed(Feed):
+    """In the language of its URL (/feeds/news/, /zh/feeds/news/): its words, its `<language>`
+    and its articles."""
+
     title = _("MagHub Shanghai: latest news")
     description = _("News for multinational companies in Shanghai, from MagHub.")
     size = 30
@@ -52,7 +55,7 @@ class NewsFeed(Feed):
         return pgettext("list separator", ", ").join(author.name for author in item.authors) or None
 
     def item_categories(self, item):
-        return [term.name for term in item.term_list]
+        return [term.display_name for term in item.term_list]
 
 
 class TermFeed(NewsFeed):
@@ -65,10 +68,10 @@ class TermFeed(NewsFeed):
         return get_object_or_404(self.vocabulary, slug=slug)
 
     def title(self, term):
-        return gettext("MagHub Shanghai: %(term)s") % {"term": term.name}
+        return gettext("MagHub Shanghai: %(term)s") % {"term": term.display_name}
 
     def description(self, term):
-        return gettext("The latest MagHub news tagged %(term)s.") % {"term": term.name}
+        return gettext("The latest MagHub news tagged %(term)s.") % {"term": term.display_name}
 
     def link(self, term):
         return absolute_url(term.get_absolute_url())

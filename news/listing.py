@@ -30,7 +30,8 @@ class TermFilter:
     def from_field(cls, field, params):
         vocabulary = field.related_model
         choices = cached(
-            f"choices-{vocabulary._meta.label_lower}", lambda: list(vocabulary.objects.order_by("name"))
+            f"choices-{vocabulary._meta.label_lower}",
+            lambda: sorted(vocabulary.objects.all(), key=lambda term: term.display_name),
         )
         filter_ = cls(
             param=vocabulary.query_param,
@@ -77,7 +78,7 @@ class Listing:
     @property
     def selected_terms_text(self) -> str:
         """The picked terms in words, e.g. "Logistics and Changning"."""
-        names = [term.name for term in self.selected_terms]
+        names = [term.display_name for term in self.selected_terms]
         join = gettext("%(first)s and %(second)s")
         return reduce(lambda first, second: join % {"first": first, "second": second}, names) if names else ""
 

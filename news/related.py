@@ -2,7 +2,7 @@
 
 "More about this company", "More from <industry>" and "More from <district>": small
 article lists that article, company and event templates place with
-`{% more_from_page page %}`.
+`{% more_from_page page %}`, in the page's language.
 """
 
 from dataclasses import dataclass
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 
 from maghub.images import image_prefetch
-from maghub.pages import NEWEST_FIRST, public
-from news.models import ArticlePage
+from maghub.pages import NEWEST_FIRST, in_language, public
+from news.models import ArticleCompany, ArticlePage
 
 MORE_LIMIT = 4
 
@@ -23,29 +23,28 @@ class RelatedGroup:
     articles: list
 
 
-def public_articles(exclude=None):
-    """Live public articles, newest first, with their thumbnail renditions."""
+def public_articles(exclude):
+    """Live public articles in the language of `exclude` (the page they are shown on), newest
+    first, with their thumbnail renditions."""
     articles = (
-        public(ArticlePage.objects.live())
+        in_language(public(ArticlePage.objects.live()), exclude.locale_id)
         .prefetch_related(image_prefetch("lead_image", "thumb"))
         .order_by(*NEWEST_FIRST)
     )
-    return articles.exclude(pk=exclude.pk) if exclude else articles
+    return articles.exclude(pk=exclude.pk)
 
 
-def more_about_company(company, exclude=None, limit=MORE_LIMIT) -> RelatedGroup:
-    articles = public_articles(exclude).filter(companies_mentioned=company)
-    return RelatedGroup(
-        gettext("More about %(company)s") % {"company": company.title}, company.url, list(articles[:limit])
-    )
+def more_about_company(company, exclude, limit=MORE_LIMIT) -> RelatedGroup:
+    articles = public_articles(exclude).filter(pk__in=ArticleCompany.articles_mentioning(company))
+    title = gettext("More about %(company)s") % {"company": company.title}
+    return RelatedGroup(title, company.url, list(articles[:limit]))
 
 
-def more_in_term(term, exclude=None, limit=MORE_LIMIT) -> RelatedGroup:
+def more_in_term(term, exclude, limit=MORE_LIMIT) -> RelatedGroup:
     """Articles carrying an Industry or District term, linking to the term's taxonomy page."""
     articles = ArticlePage.tagged_with(term, queryset=public_articles(exclude))
-    return RelatedGroup(
-        gettext("More from %(term)s") % {"term": term.name}, term.get_absolute_url(), list(articles[:limit])
-    )
+    title = gettext("More from %(term)s") % {"term": term.display_name}
+    return RelatedGroup(title, term.get_absolute_url(), list(articles[:limit]))
 
 
 def more_from(page, limit=MORE_LIMIT) -> list[RelatedGroup]:

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import gettext_lazy as _
 
+from maghub.pages import in_language
 from news.models import ArticlePage, CompanyProfilePage, EventReportPage
 
 
@@ -25,16 +26,17 @@ SECTION_TYPES = [
 
 
 def index_url(page_model, term):
-    """The filtered index page listing every `page_model` with `term`, or "" without one."""
+    """The filtered index page (in the active language) listing every `page_model` with `term`,
+    or "" without one."""
     parent_model = page_model.allowed_parent_page_models()[0]
-    index = parent_model.objects.live().first()
+    index = in_language(parent_model.objects.live()).first()
     if index is None:
         return ""
     return f"{index.url}?{urlencode({term.query_param: term.slug})}"
 
 
 def term_sections(term):
-    """One section per page type that has anything tagged with `term`."""
+    """One section per page type that has anything in the active language tagged with `term`."""
     sections = []
     for title, page_model, card_template, limit in SECTION_TYPES:
         items = list(term.tagged(page_model)[: limit + 1])

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from maghub.images import SCHEMA_LOGO_SPEC
-from maghub.seo import describe, image_url, publisher, schema_for
+from maghub.seo import describe, image_url, in_language, publisher, schema_for
 from maghub.site_urls import absolute_url
 
 SHANGHAI = {"@type": "PostalAddress", "addressLocality": "Shanghai", "addressCountry": "CN"}
@@ -22,7 +22,7 @@ def organization_ref(company, request) -> dict:
 
 
 def keywords(page) -> list[str]:
-    return [term.name for term in (*page.industry_list, *page.district_list)]
+    return [term.display_name for term in (*page.industry_list, *page.district_list)]
 
 
 @schema_for("news.ArticlePage", og_type="article")
@@ -30,6 +30,7 @@ def article_schema(page, request) -> dict:
     image = page.effective_share_image
     return {
         "@type": "NewsArticle",
+        "inLanguage": in_language(),
         "headline": page.title[:110],
         "description": describe(page),
         "url": page.get_full_url(request),
@@ -40,7 +41,7 @@ def article_schema(page, request) -> dict:
         or [{"@type": "Organization", "name": publisher(request)["name"]}],
         "image": [image_url(request, image)] if image else [],
         "publisher": publisher(request),
-        "articleSection": [term.name for term in page.industry_list],
+        "articleSection": [term.display_name for term in page.industry_list],
         "keywords": keywords(page),
         "about": [organization_ref(company, request) for company in page.companies],
         "isAccessibleForFree": True,
@@ -56,6 +57,12 @@ def company_schema(page, request) -> dict:
         "url": page.website or page.get_full_url(request),
         "sameAs": [page.get_full_url(request)] if page.website else [],
         "location": {"@type": "Place", "address": SHANGHAI},
+        # An organisation has no language; the profile describing it has.
+        "mainEntityOfPage": {
+            "@type": "ProfilePage",
+            "url": page.get_full_url(request),
+            "inLanguage": in_language(),
+        },
         "award": [str(award) for award in page.award_list],
         "hasCredential": [
             {"@type": "EducationalOccupationalCredential", "name": held.certification.display_name}
@@ -77,6 +84,7 @@ def event_schema(page, request) -> dict:
     image = page.effective_share_image
     return {
         "@type": "Event",
+        "inLanguage": in_language(),
         "name": page.title,
         "description": describe(page),
         "url": page.get_full_url(request),

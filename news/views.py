@@ -26,13 +26,13 @@ def term_detail(request, vocabulary, slug):
         "news/term_detail.html",
         {
             "term": term,
-            "seo": view_seo(request, title=term.name, description=term.summary),
+            "seo": view_seo(request, title=term.display_name, description=term.summary),
             "vocabulary": vocabulary._meta,
             # Cards of three page types: built once per change of published content.
             "sections": cached(f"sections-{term._meta.label_lower}-{term.pk}", lambda: term_sections(term)),
             "breadcrumb_trail": [
                 (vocabulary._meta.verbose_name_plural.capitalize(), vocabulary.index_url()),
-                (term.name, None),
+                (term.display_name, None),
             ],
         },
     )

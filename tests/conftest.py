@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.core.cache import caches
 from django.test import Client
+from django.utils import translation
 
 import pytest
 
@@ -70,6 +71,15 @@ def _empty_caches():
     yield
     for cache in caches.all(initialized_only=True):
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request to /zh/ leaves Chinese active in
+    the thread (Django's middleware activates a language and never deactivates it)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")

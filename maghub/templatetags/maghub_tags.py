@@ -41,15 +41,7 @@ def nav_current(context, prefix):
 
 
 def _language_links(context):
-    # The switcher, its note and the head's alternates read the same links: work them out once.
-    request = context["request"]
-    page = context.get("page")
-    key = getattr(page, "pk", None)
-    cached = getattr(request, "_language_links", None)
-    if cached is None or cached[0] != key:
-        cached = (key, language_links(request, page))
-        request._language_links = cached
-    return cached[1]
+    return language_links(context["request"], context.get("page"))
 
 
 @register.simple_tag
@@ -84,8 +76,10 @@ def language_alternates(context):
 
 @register.simple_tag
 def content_version():
-    """The published-content version, for `{% cache %}` keys of fragments that list pages."""
-    return content_cache.content_version()
+    """The published-content version and the active language, for `{% cache %}` keys of
+    fragments that list pages: Django's cache tag keys on its arguments alone, and a fragment's
+    words and term names are in the reader's language."""
+    return f"{content_cache.content_version()}-{get_language()}"
 
 
 @register.simple_tag

@@ -185,10 +185,12 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
 
     @cached_property
     def companies(self):
-        """The live companies mentioned, by name (from the page in hand, so previews show the draft's)."""
-        mentions = self.company_mentions.select_related("companyprofilepage")
-        mentioned = (mention.companyprofilepage for mention in mentions)
-        return sorted((c for c in mentioned if c.live), key=lambda c: c.title)
+        """The live companies mentioned, in the article's language, by name (from the page in hand,
+        so previews show the draft's)."""
+        keys = self.company_mentions.values_list("companyprofilepage__translation_key", flat=True)
+        company_model = self._meta.get_field("companies_mentioned").related_model
+        companies = company_model.objects.live().filter(locale_id=self.locale_id)
+        return list(companies.filter(translation_key__in=keys).order_by("title"))
 
     @property
     def lead_image_credit_text(self):
@@ -223,6 +225,14 @@ class ArticleCompany(Orderable):
 
     class Meta(Orderable.Meta):
         unique_together = [("articlepage", "companyprofilepage")]
+
+    @classmethod
+    def articles_mentioning(cls, company):
+        """The ids of the articles that mention `company` in any of its languages (a translated
+        article keeps its original's links until an editor changes them), as a subquery."""
+        return cls.objects.filter(companyprofilepage__translation_key=company.translation_key).values(
+            "articlepage"
+        )
 
     @classmethod
     def mentioning(cls, companies):

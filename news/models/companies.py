@@ -16,10 +16,11 @@ from maghub.api_fields import LabelsField, image_field
 from maghub.i18n import in_language
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
+from maghub.pages import links_in_language
 from maghub.search_fields import StreamTextField
 from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
-from .articles import ArticlePage
+from .articles import ArticleCompany, ArticlePage
 from .events import EventReportPage
 
 
@@ -167,15 +168,17 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
     @cached_property
     def articles(self):
         """Articles that mention the company, newest first."""
-        return list(ArticlePage.listing_queryset().filter(companies_mentioned=self)[:10])
+        mentioning = ArticleCompany.articles_mentioning(self)
+        return list(ArticlePage.listing_queryset(self.locale_id).filter(pk__in=mentioning)[:10])
 
     @cached_property
     def events(self):
         """Event reports the company took part in, hosted or organised, newest first."""
+        key = self.translation_key
         involved = EventReportPage.objects.filter(
-            Q(participating_companies=self) | Q(organisers__company=self)
+            Q(participating_companies__translation_key=key) | Q(organisers__company__translation_key=key)
         ).values("pk")
-        return list(EventReportPage.listing_queryset().filter(pk__in=involved))
+        return list(EventReportPage.listing_queryset(self.locale_id).filter(pk__in=involved))
 
     @cached_property
     def certification_list(self):
@@ -183,7 +186,8 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
 
     @cached_property
     def award_list(self):
-        return list(self.awards.select_related("award", "event"))
+        """The awards held, each linking to the event (in the profile's language) it was presented at."""
+        return links_in_language(list(self.awards.select_related("award", "event")), "event", self.locale_id)
 
 
 class CompanyCertification(Orderable):

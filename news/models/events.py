@@ -18,6 +18,7 @@ from maghub.api_fields import LabelsField, PageLinksField, image_field
 from maghub.blocks import GalleryBlock, StoryBodyBlock
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
+from maghub.pages import links_in_language
 from maghub.search_fields import StreamTextField
 from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
@@ -128,16 +129,16 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
 
     @cached_property
     def companies(self):
-        """The live participating companies, by name, ready for cards."""
+        """The live participating companies in the event's language, by name, ready for cards."""
         # A subquery for a saved event; the in-memory relation's keys for a preview.
-        pks = self.participating_companies.values_list("pk", flat=True)
-        return list(
-            self.participating_companies.model.listing_queryset().filter(pk__in=pks).order_by("title")
-        )
+        keys = self.participating_companies.values_list("translation_key", flat=True)
+        companies = self.participating_companies.model.listing_queryset(self.locale_id)
+        return list(companies.filter(translation_key__in=keys).order_by("title"))
 
     @cached_property
     def host_list(self):
-        return list(self.organisers.select_related("company"))
+        """Hosts and organisers, each linking to its profile in the event's language if it has one."""
+        return links_in_language(list(self.organisers.select_related("company")), "company", self.locale_id)
 
     @cached_property
     def awards_presented(self):

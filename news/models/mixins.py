@@ -17,7 +17,7 @@ from wagtail.admin.widgets import AdminTagWidget
 from wagtail.api import APIField
 
 from maghub.api_fields import TermsField
-from maghub.pages import NEWEST_FIRST, ViewRestrictionsInOneQuery, public
+from maghub.pages import NEWEST_FIRST, ViewRestrictionsInOneQuery, in_language, public
 from news.listing import Listing
 
 
@@ -136,14 +136,15 @@ class TaggedPageMixin(models.Model):
         return []
 
     @classmethod
-    def listing_queryset(cls):
-        """Public live pages of this type, newest first, ready to render as cards."""
+    def listing_queryset(cls, locale=None):
+        """Public live pages of this type in one language (`locale`, else the reader's), newest
+        first, ready to render as cards."""
         term_prefetches = [
             Prefetch(field.relation_name, queryset=field.through.objects.select_related("tag"))
             for field in cls.vocabulary_fields()
         ]
         return (
-            public(cls.objects.live())
+            in_language(public(cls.objects.live()), locale)
             .prefetch_related(*term_prefetches, *cls.listing_prefetches())
             .order_by(*cls.listing_ordering)
         )
@@ -209,7 +210,7 @@ class IndexPageMixin(ViewRestrictionsInOneQuery, models.Model):
 
     def listed_pages(self):
         """The children the listing pages through (an index may hold some back to show apart)."""
-        return self.listing_model.listing_queryset().child_of(self)
+        return self.listing_model.listing_queryset(self.locale_id).child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

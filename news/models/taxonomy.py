@@ -11,6 +11,8 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 
+from maghub.i18n import content_language, in_language
+
 
 class VocabularyTerm(TagBase):
     """A term editors manage in the admin; writers can only pick existing ones."""
@@ -31,31 +33,39 @@ class VocabularyTerm(TagBase):
         return reverse(f"news:{self.query_param}", args=[self.slug])
 
     @property
+    def display_name(self) -> str:
+        """The term's name in the active language: the Chinese name in Chinese when editors gave
+        one, else the English name."""
+        return in_language(self.name, self.name_zh)
+
+    @property
     def summary(self) -> str:
         """The term page's meta description: the editors' description, else what the page lists."""
-        return self.description or (
-            gettext("News, company profiles and event reports on %(term)s from %(site)s.")
-            % {"term": self.name, "site": settings.WAGTAIL_SITE_NAME}
-        )
+        return self.description or gettext(
+            "News, company profiles and event reports on %(term)s from %(site)s."
+        ) % {"term": self.display_name, "site": settings.WAGTAIL_SITE_NAME}
 
     @property
     def feed_url(self):
         return reverse(f"news:{self.query_param}_feed", args=[self.slug])
 
     @classmethod
-    def with_page_counts(cls):
-        """The terms some live page carries, by name, with how many: a term nothing carries yet
-        would be a dead end in the list."""
-        live = Q(page_relations__content_object__live=True)
+    def with_page_counts(cls) -> list:
+        """The terms some live page in the active language carries, by name in that language, with
+        how many: a term nothing carries yet would be a dead end in the list."""
+        live = Q(
+            page_relations__content_object__live=True,
+            page_relations__content_object__locale__language_code=content_language(),
+        )
         counted = cls.objects.annotate(page_count=Count("page_relations", filter=live))
-        return counted.filter(page_count__gt=0).order_by("name")
+        return sorted(counted.filter(page_count__gt=0), key=lambda term: term.display_name)
 
     @classmethod
     def index_url(cls):
         return reverse(f"news:{cls.query_param}_list")
 
     def tagged(self, page_model):
-        """Live public pages of `page_model` carrying this term, newest first."""
+        """Live public pages of `page_model` in the active language carrying this term, newest first."""
         return page_model.tagged_with(self)
 
 

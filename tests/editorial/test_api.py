@@ -55,8 +55,8 @@ def test_article_detail_exposes_vocabularies_authors_companies_and_image(client,
     response = client.get(f"{PAGES}{article.pk}/", HTTP_HOST="localhost")
 
     data = response.json()
-    assert data["industries"] == [{"name": "Logistics", "slug": "logistics"}]
-    assert data["districts"] == [{"name": "Changning", "slug": "changning"}]
+    assert data["industries"] == [{"name": "Logistics", "name_zh": "", "slug": "logistics"}]
+    assert data["districts"] == [{"name": "Changning", "name_zh": "", "slug": "changning"}]
     assert data["authors"] == [{"name": "Li Wei", "slug": "li-wei", "role": "Reporter", "role_zh": ""}]
     assert data["companies_mentioned"][0]["title"] == "DSV"
     assert data["lead_image"]["url"].endswith(".jpg")
