@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.safestring import SafeString
 
+from maghub.i18n import bcp47
 from maghub.search_text import search_words
 
 from .client import elasticsearch_enabled
@@ -27,7 +28,7 @@ SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
 SORT_CHOICES = [(SORT_RELEVANCE, "Relevance"), (SORT_DATE, "Newest first")]
 KIND_LABELS = {"article": "Articles", "company": "Companies", "event": "Events", "post": "Community posts"}
-FACETS = tuple(FACET_FIELDS)  # type, industry, district, year
+FACETS = tuple(FACET_FIELDS)  # type, language, industry, district, year
 OUTAGE_NOTICE = "Search is running in a reduced mode right now: results may be less complete than usual."
 OUTAGE_MEMORY_SECONDS = 30
 
@@ -45,6 +46,10 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     audiences: frozenset[str] = frozenset({PUBLIC})
+    # The language facet's selection (``lang=``), and the language whose documents come first
+    # (the reader's unless they chose one, or none for ``lang=all``).
+    languages: tuple[str, ...] = ()
+    language: str | None = None
 
     @cached_property
     def parsed(self) -> ParsedQuery:
@@ -60,7 +65,12 @@ class SearchRequest:
 
     def facet_selection(self) -> dict[str, tuple[str, ...]]:
         """The values selected per facet (``year`` is chosen through the date range)."""
-        return {"type": self.kinds, "industry": self.industries, "district": self.districts}
+        return {
+            "type": self.kinds,
+            "language": self.languages,
+            "industry": self.industries,
+            "district": self.districts,
+        }
 
 
 @dataclass
@@ -72,10 +82,16 @@ class Hit:
     date: datetime | None
     title_html: SafeString
     snippets: list[SafeString] = field(default_factory=list)
+    language: str | None = None
 
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def html_lang(self) -> str:
+        """The ``lang`` attribute of the hit's own words (its title and snippets)."""
+        return bcp47(self.language) if self.language else ""
 
 
 @dataclass

@@ -120,10 +120,31 @@ def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
                 search = search.highlight(name, number_of_fragments=0)
             else:
                 search = search.highlight(name, fragment_size=160, number_of_fragments=2)
-    if not request.by_relevance:
-        search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
-    search = search.source(["kind", "title", "url", "date", "standfirst"])
+    order = (
+        ["_score"] if request.by_relevance else [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
+    )
+    if request.language:
+        search = search.sort(language_first(request.language), *order)
+    elif not request.by_relevance:
+        search = search.sort(*order)
+    search = search.source(["kind", "title", "url", "date", "standfirst", "language"])
     return search[request.offset : request.offset + request.per_page]
+
+
+def language_first(language: str) -> dict:
+    """A sort key putting documents in ``language`` before the others (a script on the
+    ``language`` doc values: a sort on the field itself would order the codes, not the reader's
+    first)."""
+    return {
+        "_script": {
+            "type": "number",
+            "order": "asc",
+            "script": {
+                "source": "doc['language'].size() != 0 && doc['language'].value == params.language ? 0 : 1",
+                "params": {"language": language},
+            },
+        }
+    }
 
 
 def highlight_fields(parsed: ParsedQuery) -> list[str]:
@@ -143,13 +164,15 @@ def highlight_query(parsed: ParsedQuery, fuzzy: bool = False) -> Q:
     return Q("bool", should=should)
 
 
-def corrected_query(parsed: ParsedQuery, response) -> str | None:
+def corrected_query(parsed: ParsedQuery, response, language: str | None = None) -> str | None:
     """What the fuzzy retry searched for, as the reader would have typed it: each word no hit
-    matched as typed is replaced by the closest word highlighted in the hits."""
+    matched as typed is replaced by the closest word highlighted in the hits (those in
+    ``language``, the reader's, when there are any)."""
     exact = {name for hit in response for name in hit.meta.to_dict().get("matched_queries", [])}
+    in_language = [hit for hit in response if getattr(hit, "language", None) == language]
     marked = {
         word.lower()
-        for hit in response
+        for hit in in_language or response
         for fragments in hit.meta.to_dict().get("highlight", {}).values()
         for fragment in fragments
         for word in _MARKED.findall(fragment)
@@ -184,6 +207,7 @@ def _hit(hit) -> ResultHit:
         date=_as_datetime(getattr(hit, "date", None)),
         title_html=render(title),
         snippets=[render(fragment) for fragment in snippets[:2]],
+        language=getattr(hit, "language", None),
     )
 
 
@@ -202,7 +226,7 @@ def search(request: SearchRequest) -> SearchResults:
         and (not selections(request) or words_match_nothing(request))
     ):
         response = build_search(request, fuzzy=True).execute()  # "did you mean": misspellings
-        corrected = corrected_query(request.parsed, response)
+        corrected = corrected_query(request.parsed, response, request.language)
     return SearchResults(
         request=request,
         hits=[_hit(hit) for hit in response],
