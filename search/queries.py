@@ -160,8 +160,10 @@ def search(request: SearchRequest) -> SearchResults:
     return results
 
 
-def suggest(text: str, audiences: frozenset[str] = frozenset({PUBLIC}), size: int = 8) -> list[Suggestion]:
-    """Titles that complete what the reader has typed so far."""
+def suggest(
+    text: str, audiences: frozenset[str] = frozenset({PUBLIC}), size: int = 8, language: str | None = None
+) -> list[Suggestion]:
+    """Titles that complete what the reader has typed so far (those in ``language`` first)."""
     from .backends import database, elastic
 
     text = " ".join(search_words(text[:100]))
@@ -169,7 +171,7 @@ def suggest(text: str, audiences: frozenset[str] = frozenset({PUBLIC}), size: in
         return []
     if _use_elasticsearch():
         try:
-            return elastic.suggest(text, audiences, size)
+            return elastic.suggest(text, audiences, size, language)
         except elastic.SEARCH_ERRORS as error:
             _remember_outage(error)
-    return database.suggest(text, audiences, size)
+    return database.suggest(text, audiences, size, language)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from .access import audiences_for
 from .forms import SearchForm
+from .languages import reader_language
 from .presenters import facet_groups, page_url, results_json
 from .queries import SearchResults, search, suggest
 
@@ -52,7 +53,7 @@ def suggest_api(request: HttpRequest) -> JsonResponse:
     text = request.GET.get("q", "")
     if len(text) > 100:
         return _noindex(JsonResponse({"errors": {"q": ["Type at most 100 characters."]}}, status=400))
-    suggestions = suggest(text, audiences_for(request.user))
+    suggestions = suggest(text, audiences_for(request.user), language=reader_language())
     return _noindex(
         JsonResponse(
             {

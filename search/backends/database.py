@@ -454,12 +454,14 @@ def search(request: SearchRequest) -> SearchResults:
     )
 
 
-def suggest(text: str, audiences: frozenset[str], size: int) -> list[Suggestion]:
-    """Pages whose title (or Chinese name) contains every word typed; then what other sources complete."""
+def suggest(text: str, audiences: frozenset[str], size: int, language: str | None = None) -> list[Suggestion]:
+    """Pages whose title (or Chinese name) contains every word typed, those in ``language`` first,
+    newest first; then what other sources complete."""
     pages = _pages()
     for word in text.split():
         pages = pages.filter(Q(title__icontains=word) | Q(companyprofilepage__name_zh__icontains=word))
-    ids = pages.order_by("-search_date").values_list("pk", flat=True)[:size]
+    order = [Case(When(locale__language_code=language, then=0), default=1)] if language else []
+    ids = pages.order_by(*order, "-search_date").values_list("pk", flat=True)[:size]
     keys: list[Key] = [(PAGES, pk) for pk in ids]
     for source in database_sources(audiences):
         if len(keys) < size:

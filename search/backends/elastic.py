@@ -26,6 +26,9 @@ MAX_FACET_VALUES = 50
 # Totals are counted exactly up to here ("10,000+" beyond): counting every match of a
 # very common word costs more than the reader gains from the exact figure.
 TRACK_TOTAL_HITS = 10_000
+# Suggestions in the reader's language score this much more: far above any prefix match's score,
+# so they come first and each language keeps its own order (cheaper than a sort on a script).
+READER_LANGUAGE_BOOST = 1000
 _MARKED = re.compile(f"{MARK_START}([^{MARK_END}]*){MARK_END}")
 
 
@@ -237,10 +240,18 @@ def search(request: SearchRequest) -> SearchResults:
     )
 
 
-def suggest(text: str, audiences: frozenset[str], size: int) -> list[Suggestion]:
-    """Titles (and company names) holding every word typed, the last one as a prefix, within the audiences."""
+def suggest(text: str, audiences: frozenset[str], size: int, language: str | None = None) -> list[Suggestion]:
+    """Titles (and company names) holding every word typed, the last one as a prefix, within the
+    audiences; those in ``language`` first (see READER_LANGUAGE_BOOST)."""
     hidden = audience_clause(audiences)
-    query = Q("bool", must=[Q("match_bool_prefix", suggest=text)], must_not=[hidden] if hidden else [])
+    query = Q(
+        "bool",
+        must=[Q("match_bool_prefix", suggest=text)],
+        should=[Q("constant_score", filter=Q("term", language=language), boost=READER_LANGUAGE_BOOST)]
+        if language
+        else [],
+        must_not=[hidden] if hidden else [],
+    )
     # No total: counting every title that matches a short prefix would cost more than finding the first few.
     search = (
         Search(using=get_client(), index=alias_name())

@@ -137,6 +137,14 @@ def test_did_you_mean_draws_on_the_readers_language(client, bilingual):
     assert titles(chinese)[0] == "洋山 harbor 扩建"
 
 
+def test_suggestions_put_the_readers_language_first(client, bilingual):
+    def suggested(path: str) -> list[str]:
+        return [s["title"] for s in client.get(path, {"q": "DSV"}).json()["suggestions"]]
+
+    assert suggested("/zh/api/search/suggest/")[0] == "DSV 新物流中心启用"
+    assert suggested("/api/search/suggest/")[-1] == "DSV 新物流中心启用"
+
+
 @pytest.fixture
 def forum(bilingual, backend, db):
     people = every_role(member="Li Wei")
