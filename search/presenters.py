@@ -11,11 +11,11 @@ from .queries import SearchResults
 
 FACET_PARAMS = {"type": "type", "language": "lang", "industry": "industry", "district": "district"}
 FACET_HEADINGS = {
-    "type": "Type",
+    "type": _("Type"),
     "language": _("Language"),
-    "industry": "Industry",
-    "district": "District",
-    "year": "Year",
+    "industry": _("Industry"),
+    "district": _("District"),
+    "year": _("Year"),
 }
 
 
