@@ -95,6 +95,7 @@ def test_each_reader_sees_their_language_first(client, bilingual, sort):
 
 def test_the_other_language_stays_one_filter_away(client, bilingual):
     chinese_page = client.get("/zh/search/", {"q": "DSV"}).content.decode()
+    assert "<h2>语言</h2>" in chinese_page
     assert (
         '<a href="?q=DSV&amp;lang=en-gb" class="facet__link" rel="nofollow" lang="en-GB">English'
         in chinese_page
@@ -119,10 +120,12 @@ def test_a_chinese_word_matches_inside_longer_chinese_text(client, bilingual):
 
 def test_facet_labels_follow_the_readers_language(client, bilingual):
     chinese = search(client, CHINESE, q="")
+    assert facet(chinese, "type") == {"article": ("文章", 5)}
     assert facet(chinese, "industry") == {"logistics": ("物流", 5)}
     assert facet(chinese, "district") == {"pudong": ("浦东", 4), "minhang": ("Minhang", 1)}
 
     english = search(client, ENGLISH, q="")
+    assert facet(english, "type") == {"article": ("Articles", 5)}
     assert facet(english, "industry") == {"logistics": ("Logistics", 5)}
     assert facet(english, "district") == {"pudong": ("Pudong", 4), "minhang": ("Minhang", 1)}
 
