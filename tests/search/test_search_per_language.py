@@ -113,7 +113,9 @@ def test_the_other_language_stays_one_filter_away(client, bilingual):
 def test_a_chinese_word_matches_inside_longer_chinese_text(client, bilingual):
     # 浦东 appears only inside 浦东新区 in the translation's standfirst; the English stories say "Pudong".
     for path in (CHINESE, ENGLISH):
-        assert titles(search(client, path, q="浦东")) == ["DSV 新物流中心启用"]
+        data = search(client, path, q="浦东")
+        assert titles(data) == ["DSV 新物流中心启用"]
+        assert data["results"][0]["url"] == "/zh/news/dsv-opens-a-logistics-hub-in-pudong/"
     # English words are still stemmed: "expanding" finds "expands".
     assert titles(search(client, ENGLISH, q="expanding harbour")) == ["Yangshan harbour expands"]
 
