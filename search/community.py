@@ -21,6 +21,7 @@ from operator import or_
 
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.signals import post_delete, post_save
+from django.utils.html import strip_tags
 
 from community import signals
 from community.access import membership_of
@@ -28,6 +29,7 @@ from community.models import Category, Membership, Post, Thread
 
 from .documents import MEMBERS, PostDocument
 from .indexing import schedule
+from .languages import text_language
 from .parsing import ParsedQuery, has_cjk
 
 NAME = "post"  # the source name (document ids "post-<pk>"); its documents' kind is "post" too
@@ -60,6 +62,11 @@ def _contains_words(text: str, words: Sequence[str]) -> bool:
         (word.lower() in text) if has_cjk(word) else re.search(rf"(?<!\w){re.escape(word)}", text, re.I)
         for word in words
     )
+
+
+def _language(title: str, body_html: str) -> str:
+    """The language a post is written in, read from its thread's title and its text."""
+    return text_language(f"{title}\n{strip_tags(body_html)}")
 
 
 class PostSource:
@@ -96,6 +103,7 @@ class PostSource:
             thread_url=thread.get_absolute_url(),
             author=_author_name(post),
             created=post.created_at,
+            language=_language(thread.title, post.body_html),
             audience=self.audience,
         )
         document.suggest = thread.title if opening else None
@@ -105,8 +113,9 @@ class PostSource:
 
     def find(
         self, parsed: ParsedQuery, *, date_from: date | None = None, date_to: date | None = None
-    ) -> list[tuple[int, datetime]]:
-        """(pk, created) of visible posts whose thread title, text or author holds every word, newest first.
+    ) -> list[tuple[int, datetime, str]]:
+        """(pk, created, language) of visible posts whose thread title, text or author holds every
+        word, newest first; the language as their documents carry it.
 
         Latin words match at the start of a word (as the highlighting marks them); Chinese anywhere.
         """
@@ -119,13 +128,16 @@ class PostSource:
             posts = posts.filter(_containing(text))
         for text in parsed.excluded:
             posts = posts.exclude(_containing(text))
-        posts = posts.order_by("-created_at", "-pk")
-        if not parsed.positive:
-            return list(posts.values_list("pk", "created_at"))
+        rows = posts.order_by("-created_at", "-pk").values_list(
+            "pk", "created_at", "body_html", *SEARCHED_FIELDS
+        )
         return [
-            (pk, created)
-            for pk, created, *texts in posts.values_list("pk", "created_at", *SEARCHED_FIELDS)
-            if _contains_words("\n".join(text or "" for text in texts).lower(), parsed.positive)
+            (pk, created, _language(title, body_html))
+            for pk, created, body_html, title, body, *names in rows
+            if not parsed.positive
+            or _contains_words(
+                "\n".join(text or "" for text in (title, body, *names)).lower(), parsed.positive
+            )
         ]
 
     def complete(self, text: str, size: int) -> list[int]:

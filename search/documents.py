@@ -1,7 +1,8 @@
 """What the public index holds: one index (behind an alias) for every searchable kind.
 
-Every document carries ``kind`` (article, company, event, post) and ``audience``
-(``public`` or ``members``); queries always filter on the audience.
+Every document carries ``kind`` (article, company, event, post), ``audience``
+(``public`` or ``members``; queries always filter on it) and ``language`` (``en-gb`` or
+``zh-hans``: see :mod:`search.languages`; the reader's ranks first).
 """
 
 import hashlib
@@ -9,6 +10,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from django.conf import settings
 
 from elasticsearch_dsl import Date, Document, Index, Keyword, Text, analyzer, token_filter
 
@@ -19,7 +22,13 @@ MEMBERS = "members"
 # them), so indexing refuses any other value: see :func:`check_audience`.
 AUDIENCES = frozenset({PUBLIC, MEMBERS})
 # The facets readers narrow results by, and the field each one reads.
-FACET_FIELDS = {"type": "kind", "industry": "industries", "district": "districts", "year": "year"}
+FACET_FIELDS = {
+    "type": "kind",
+    "language": "language",
+    "industry": "industries",
+    "district": "districts",
+    "year": "year",
+}
 
 # "forum's" and "Hongqiao’s" (curly apostrophe: the standard tokenizer keeps U+2019 inside a
 # word and the possessive stemmer strips both forms) index as "forum" and "hongqiao".
@@ -72,6 +81,7 @@ class ContentDocument(Document):
 
     kind = Keyword()
     audience = Keyword()
+    language = Keyword()
     title = BilingualText()
     standfirst = BilingualText()
     body = BilingualText()
@@ -183,9 +193,11 @@ class PostDocument(ContentDocument):
         thread_url: str,
         author: str,
         created: datetime,
+        language: str | None = None,
         audience: str = MEMBERS,
     ) -> "PostDocument":
-        """The document for one post, from plain values the community app supplies."""
+        """The document for one post, from plain values the community app supplies (written in
+        the site's default language unless ``language`` says otherwise)."""
         return cls.build(
             f"post-{pk}",
             kind="post",
@@ -197,6 +209,7 @@ class PostDocument(ContentDocument):
             thread_url=thread_url,
             authors=[author],
             date=created,
+            language=language or settings.LANGUAGE_CODE,
         )
 
 

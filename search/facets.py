@@ -4,16 +4,19 @@ labelled values.
 Which facets there are, in which order, and the document field each one reads is defined
 once, in :data:`search.documents.FACET_FIELDS` (``FACETS`` in queries.py is its keys).
 Their values: ``type`` holds document kinds (labelled by :data:`search.queries.KIND_LABELS`);
-the facets in :data:`VOCABULARIES` hold slugs of a news vocabulary (labelled by its names);
-``year`` labels itself.
+``language`` content language codes (labelled by each language's own name); the facets in
+:data:`VOCABULARIES` hold slugs of a news vocabulary (labelled by its names in the reader's
+language); ``year`` labels itself.
 """
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
 
+from maghub.i18n import language_name
 from news.models import District, Industry
 
+from .languages import chinese_language, content_languages, reader_language
 from .queries import FACETS, KIND_LABELS, FacetValue, SearchRequest
 
 VOCABULARIES = {"industry": Industry, "district": District}
@@ -24,20 +27,29 @@ def tagging_model(facet: str) -> type[Model]:
     return VOCABULARIES[facet]._meta.get_field("page_relations").related_model
 
 
-def _names_key(facet: str) -> str:
-    return f"search:vocabulary-names:{facet}"
+def _names_key(facet: str, language: str) -> str:
+    return f"search:vocabulary-names:{facet}:{language}"
+
+
+def display_name(name: str, name_zh: str, language: str) -> str:
+    """A term's name in ``language``: its Chinese name for Chinese readers when it has one."""
+    return (name_zh or name) if language == chinese_language() else name
 
 
 def vocabulary_names(facet: str) -> dict[str, str]:
-    """Slug -> name of every term of a vocabulary facet, in the vocabulary's order.
+    """Slug -> name in the reader's language of every term of a vocabulary facet, in the
+    vocabulary's order.
 
     Read on every search (form choices and facet labels), so kept in the shared cache until a
     term is saved or deleted (:func:`forget_vocabulary_names`).
     """
-    names = cache.get(_names_key(facet))
+    language = reader_language()
+    key = _names_key(facet, language)
+    names = cache.get(key)
     if names is None:
-        names = dict(VOCABULARIES[facet].objects.values_list("slug", "name"))
-        cache.set(_names_key(facet), names, timeout=None)
+        terms = VOCABULARIES[facet].objects.values_list("slug", "name", "name_zh")
+        names = {slug: display_name(name, name_zh, language) for slug, name, name_zh in terms}
+        cache.set(key, names, timeout=None)
     return names
 
 
@@ -47,8 +59,9 @@ def forget_vocabulary_names(sender: type[Model], **kwargs) -> None:
     cached the names as they were before the commit)."""
     for facet, model in VOCABULARIES.items():
         if issubclass(sender, model):
-            cache.delete(_names_key(facet))
-            transaction.on_commit(lambda facet=facet: cache.delete(_names_key(facet)))
+            keys = [_names_key(facet, language) for language in content_languages()]
+            cache.delete_many(keys)
+            transaction.on_commit(lambda keys=keys: cache.delete_many(keys))
 
 
 def _labels(facet: str, values: list[str]) -> dict[str, str]:
@@ -56,6 +69,8 @@ def _labels(facet: str, values: list[str]) -> dict[str, str]:
         return {value: KIND_LABELS.get(value, value) for value in values}
     if facet in VOCABULARIES:
         return vocabulary_names(facet)
+    if facet == "language":
+        return {value: language_name(value) for value in values if value in content_languages()}
     return {value: value for value in values}
 
 

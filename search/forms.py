@@ -1,11 +1,13 @@
 """Every search parameter validated before it reaches a backend."""
 
 from django import forms
+from django.conf import settings
 from django.core.validators import slug_re
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .facets import VOCABULARIES, vocabulary_names
+from .languages import ALL_LANGUAGES, reader_language
 from .queries import KIND_LABELS, SORT_CHOICES, SORT_RELEVANCE, SearchRequest
 
 MAX_VALUES = 10
@@ -32,11 +34,13 @@ class SearchForm(forms.Form):
     company = SlugListField(required=False, label=_("Company"))
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, label=_("Page"))
+    lang = forms.ChoiceField(required=False, label=_("Language"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for facet in VOCABULARIES:
             self.fields[facet].choices = list(vocabulary_names(facet).items())
+        self.fields["lang"].choices = [(ALL_LANGUAGES, ALL_LANGUAGES), *settings.WAGTAIL_CONTENT_LANGUAGES]
         # "from" and "to" are Python keywords, so they are added here rather than declared.
         self.fields["from"] = forms.DateField(required=False, label=_("From"), input_formats=["%Y-%m-%d"])
         self.fields["to"] = forms.DateField(required=False, label=_("To"), input_formats=["%Y-%m-%d"])
@@ -61,4 +65,15 @@ class SearchForm(forms.Form):
             sort=data["sort"] or SORT_RELEVANCE,
             page=data["page"] or 1,
             audiences=audiences,
+            **_languages(data["lang"]),
         )
+
+
+def _languages(lang: str) -> dict:
+    """``lang=`` as a request's language filter and first-ranked language: none given, every
+    language with the reader's first; ``all``, every language alike; a code, that language alone."""
+    if lang == ALL_LANGUAGES:
+        return {"languages": (), "language": None}
+    if lang:
+        return {"languages": (lang,), "language": lang}
+    return {"languages": (), "language": reader_language()}

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from maghub.search_text import MAX_WORDS, search_words
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class ParsedQuery:
 
 def has_cjk(text: str) -> bool:
     """True when the text holds Chinese (or Japanese, Korean) characters."""
-    return bool(_CJK.search(text))
+    return bool(CJK.search(text))
 
 
 def parse_query(text: str) -> ParsedQuery:

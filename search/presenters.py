@@ -5,10 +5,18 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from maghub.i18n import bcp47
+
 from .queries import SearchResults
 
-FACET_PARAMS = {"type": "type", "industry": "industry", "district": "district"}
-FACET_HEADINGS = {"type": _("Type"), "industry": _("Industry"), "district": _("District"), "year": _("Year")}
+FACET_PARAMS = {"type": "type", "language": "lang", "industry": "industry", "district": "district"}
+FACET_HEADINGS = {
+    "type": _("Type"),
+    "language": _("Language"),
+    "industry": _("Industry"),
+    "district": _("District"),
+    "year": _("Year"),
+}
 
 
 def _url(base: dict[str, list[str]], **changes) -> str:
@@ -38,6 +46,9 @@ def facet_groups(results: SearchResults, params: QueryDict) -> list[dict]:
                 )
                 bounds = ([], []) if selected else ([f"{value.value}-01-01"], [f"{value.value}-12-31"])
                 url = _url(base, **{"from": bounds[0], "to": bounds[1]})
+            elif facet == "language":  # one language at a time: choosing another replaces it
+                selected = value.selected
+                url = _url(base, lang=[] if selected else [value.value])
             else:
                 param = FACET_PARAMS[facet]
                 current = params.getlist(param)
@@ -51,6 +62,7 @@ def facet_groups(results: SearchResults, params: QueryDict) -> list[dict]:
                     "count": value.count,
                     "selected": selected,
                     "url": url,
+                    "lang": bcp47(value.value) if facet == "language" else "",  # a language's name in itself
                 }
             )
         if items:
@@ -79,12 +91,14 @@ def results_json(results: SearchResults) -> dict:
         "backend": results.backend,
         "notice": results.notice,
         "corrected_query": results.corrected_query,
+        "language": request.language,
         "results": [
             {
                 "id": hit.id,
                 "type": hit.kind,
                 "title": hit.title,
                 "url": hit.url,
+                "language": hit.language,
                 "date": hit.date.isoformat() if hit.date else None,
                 "title_html": str(hit.title_html),
                 "snippets": [str(snippet) for snippet in hit.snippets],

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from maghub.i18n import bcp47
 from maghub.search_text import search_words
 
 from .client import elasticsearch_enabled
@@ -33,7 +34,7 @@ KIND_LABELS = {
     "event": _("Events"),
     "post": _("Community posts"),
 }
-FACETS = tuple(FACET_FIELDS)  # type, industry, district, year
+FACETS = tuple(FACET_FIELDS)  # type, language, industry, district, year
 OUTAGE_NOTICE = _("Search is running in a reduced mode right now: results may be less complete than usual.")
 OUTAGE_MEMORY_SECONDS = 30
 
@@ -51,6 +52,10 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     audiences: frozenset[str] = frozenset({PUBLIC})
+    # The language facet's selection (``lang=``), and the language whose documents come first
+    # (the reader's unless they chose one, or none for ``lang=all``).
+    languages: tuple[str, ...] = ()
+    language: str | None = None
 
     @cached_property
     def parsed(self) -> ParsedQuery:
@@ -66,7 +71,12 @@ class SearchRequest:
 
     def facet_selection(self) -> dict[str, tuple[str, ...]]:
         """The values selected per facet (``year`` is chosen through the date range)."""
-        return {"type": self.kinds, "industry": self.industries, "district": self.districts}
+        return {
+            "type": self.kinds,
+            "language": self.languages,
+            "industry": self.industries,
+            "district": self.districts,
+        }
 
 
 @dataclass
@@ -78,10 +88,16 @@ class Hit:
     date: datetime | None
     title_html: SafeString
     snippets: list[SafeString] = field(default_factory=list)
+    language: str | None = None
 
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def html_lang(self) -> str:
+        """The ``lang`` attribute of the hit's own words (its title and snippets)."""
+        return bcp47(self.language) if self.language else ""
 
 
 @dataclass
@@ -150,8 +166,10 @@ def search(request: SearchRequest) -> SearchResults:
     return results
 
 
-def suggest(text: str, audiences: frozenset[str] = frozenset({PUBLIC}), size: int = 8) -> list[Suggestion]:
-    """Titles that complete what the reader has typed so far."""
+def suggest(
+    text: str, audiences: frozenset[str] = frozenset({PUBLIC}), size: int = 8, language: str | None = None
+) -> list[Suggestion]:
+    """Titles that complete what the reader has typed so far (those in ``language`` first)."""
     from .backends import database, elastic
 
     text = " ".join(search_words(text[:100]))
@@ -159,7 +177,7 @@ def suggest(text: str, audiences: frozenset[str] = frozenset({PUBLIC}), size: in
         return []
     if _use_elasticsearch():
         try:
-            return elastic.suggest(text, audiences, size)
+            return elastic.suggest(text, audiences, size, language)
         except elastic.SEARCH_ERRORS as error:
             _remember_outage(error)
-    return database.suggest(text, audiences, size)
+    return database.suggest(text, audiences, size, language)

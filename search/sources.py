@@ -26,6 +26,7 @@ from django.db.models.functions import Cast
 
 from wagtail.models import Page, Site
 
+from maghub.i18n import localized_path
 from news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -123,10 +124,12 @@ def _companies_of(through, page_column: str, pks: list[int]) -> dict[int, list]:
 
 
 def _relative_url(url_path: str, roots) -> str | None:
+    """The page's URL as Wagtail serves it: under its home page's language prefix (/zh/…), and
+    relative unless there are several sites (each home's translations share their site's root)."""
     for root in roots:
         if url_path.startswith(root.root_path):
-            path = url_path[len(root.root_path) - 1 :]
-            return path if len(roots) == 1 else root.root_url + path
+            path = localized_path(url_path[len(root.root_path) - 1 :], root.language_code)
+            return path if len({other.site_id for other in roots}) == 1 else root.root_url + path
     return None
 
 
@@ -160,6 +163,7 @@ class PageSource:
         Cast("eventreportpage__body", TextField()),
         "eventreportpage__venue",
         "eventreportpage__start",
+        "locale__language_code",
     )
 
     def indexable(self):
@@ -209,6 +213,7 @@ class PageSource:
                     row,
                     extras[model],
                     audience=PUBLIC,
+                    language=row[16],
                     title=row[2],
                     url=url,
                     industries=industries.get(pk, []),
@@ -276,7 +281,7 @@ def _mentions(companies: list[tuple[str, str, str]], headline: str) -> dict[str,
 
 # Builders for one row of PageSource._columns: (pk, content_type_id, title, slug, url_path,
 # first_published_at, article standfirst/body, company name_zh/summary/body/home_country,
-# event standfirst/body/venue/start).
+# event standfirst/body/venue/start, the locale's language).
 
 
 def _story(document_class, kind: str, pk: int, extras: dict, fields: dict) -> PreparedDocument:

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from .access import audiences_for
 from .forms import SearchForm
+from .languages import reader_language
 from .presenters import facet_groups, page_url, results_json
 from .queries import SearchResults, search, suggest
 
@@ -55,7 +56,7 @@ def suggest_api(request: HttpRequest) -> JsonResponse:
         return _noindex(
             JsonResponse({"errors": {"q": [gettext("Type at most 100 characters.")]}}, status=400)
         )
-    suggestions = suggest(text, audiences_for(request.user))
+    suggestions = suggest(text, audiences_for(request.user), language=reader_language())
     return _noindex(
         JsonResponse(
             {

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connections
@@ -77,6 +78,8 @@ def _in_selection(facet: str, values: tuple[str, ...]) -> Q:
     if facet == "type":
         kinds = _kind_of_content_type()
         return Q(content_type_id__in=[ct for ct, kind in kinds.items() if kind in values])
+    if facet == "language":
+        return Q(locale__language_code__in=values)
     return Q(pk__in=tagging_model(facet).objects.filter(tag__slug__in=values).values("content_object_id"))
 
 
@@ -175,15 +178,15 @@ def _title_words(title: str, words: tuple[str, ...]) -> int:
     )
 
 
-def _rank(rows: list[tuple[int, datetime | None, str]], words: tuple[str, ...]) -> list[int]:
-    """Page ids by relevance: pages with more of the words in their title first, newest first among equals."""
+def _rank(rows: list[tuple], words: tuple[str, ...]) -> list[tuple]:
+    """Rows starting (page id, date, title) by relevance: pages with more of the words in their
+    title first, newest first among equals."""
 
-    def key(row: tuple[int, datetime | None, str]) -> tuple:
-        pk, when, title = row
+    def key(row: tuple) -> tuple:
+        pk, when, title, *_ = row
         return (_title_words(title, words), when is not None, when.timestamp() if when else 0, pk)
 
-    rows.sort(key=key, reverse=True)
-    return [pk for pk, _, _ in rows]
+    return sorted(rows, key=key, reverse=True)
 
 
 def _matches_anything(text: str) -> bool:
@@ -191,22 +194,33 @@ def _matches_anything(text: str) -> bool:
     return _pages().filter(pk__in=_page_ids(_text_matches([_wagtail_query(text)]))).exists()
 
 
-def _vocabulary() -> set[str]:
-    return cache.get_or_set(CORRECTION_WORDS_KEY, _read_vocabulary, CORRECTION_WORDS_SECONDS)
+def _vocabulary(language: str | None) -> set[str]:
+    """The words of the titles in ``language`` (every language for None) and of the vocabulary's
+    names a reader of it sees (Chinese readers see the English names where a term has no
+    Chinese one, and type them in Latin letters)."""
+    return cache.get_or_set(
+        f"{CORRECTION_WORDS_KEY}:{language or 'all'}",
+        lambda: _read_vocabulary(language),
+        CORRECTION_WORDS_SECONDS,
+    )
 
 
-def _read_vocabulary() -> set[str]:
+def _read_vocabulary(language: str | None) -> set[str]:
     words: set[str] = set()
-    names = list(_pages().values_list("title", flat=True))
+    pages = _pages().filter(locale__language_code=language) if language else _pages()
+    names = list(pages.values_list("title", flat=True))
+    columns = ["name"] if language == settings.LANGUAGE_CODE else ["name", "name_zh"]
     for vocabulary in VOCABULARIES.values():
-        names += vocabulary.objects.values_list("name", flat=True)
+        for row in vocabulary.objects.values_list(*columns):
+            names += [name for name in row if name]
     for name in names:
         words.update(word.lower() for word in re.findall(r"\w{3,}", name))
     return words
 
 
-def _corrected(parsed: ParsedQuery) -> str | None:
-    """A "did you mean" query: each word that matches nothing replaced by the closest known one.
+def _corrected(parsed: ParsedQuery, language: str | None) -> str | None:
+    """A "did you mean" query: each word that matches nothing replaced by the closest word of
+    the titles in ``language`` (the reader's) and of the vocabularies.
 
     Words that match something stay as typed, even when the whole query finds nothing:
     a correctly spelled word is never "corrected".
@@ -214,7 +228,7 @@ def _corrected(parsed: ParsedQuery) -> str | None:
     unmatched = {term for term in parsed.terms if not has_cjk(term) and not _matches_anything(term)}
     if not unmatched:
         return None
-    vocabulary = _vocabulary()
+    vocabulary = _vocabulary(language)
     replacements = {}
     for term in unmatched:
         match = difflib.get_close_matches(term.lower(), vocabulary, 1, 0.75)
@@ -282,6 +296,7 @@ def _hits(keys: list[Key], parsed: ParsedQuery) -> list[Hit]:
                 date=doc.date,
                 title_html=render(_mark(doc.title, words)),
                 snippets=[render(s) for s in snippets[:2]],
+                language=doc.language,
             )
         )
     return hits
@@ -301,8 +316,10 @@ def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]
         f"in_{facet}": Case(When(_in_selection(facet, values), then=True), default=False)
         for facet, values in selection.items()
     }
-    rows = matching.order_by().annotate(year=ExtractYear("search_date"), **flags)
-    sql, params = rows.values("pk", "content_type_id", "year", *flags).query.sql_with_params()
+    rows = matching.order_by().annotate(
+        year=ExtractYear("search_date"), language=F("locale__language_code"), **flags
+    )
+    sql, params = rows.values("pk", "content_type_id", "language", "year", *flags).query.sql_with_params()
     connection = connections[rows.db]
     name = connection.ops.quote_name
 
@@ -321,6 +338,8 @@ def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]
     per_facet = {
         "type": f"SELECT 'type', CAST(m.content_type_id AS TEXT), COUNT(*) FROM m WHERE {where('type')}"  # noqa: S608
         " GROUP BY m.content_type_id",
+        "language": f"SELECT 'language', m.language, COUNT(*) FROM m WHERE {where('language')}"  # noqa: S608
+        " GROUP BY m.language",
         **{facet: tagged(facet) for facet in VOCABULARIES},
         "year": f"SELECT 'year', CAST(m.year AS TEXT), COUNT(*) FROM m WHERE {where('year')} GROUP BY m.year",  # noqa: S608
     }
@@ -339,8 +358,9 @@ def _facet_counts(matching, request: SearchRequest) -> dict[str, dict[str, int]]
 
 def _other_matches(
     request: SearchRequest, parsed: ParsedQuery
-) -> dict[DatabaseSource, list[tuple[int, datetime]]]:
-    """Matches from the other sources the reader may see (before the type filter)."""
+) -> dict[DatabaseSource, list[tuple[int, datetime, str]]]:
+    """Matches (pk, date, language) from the other sources the reader may see (before the type
+    and language filters)."""
     if request.industries or request.districts or request.companies:
         return {}
     return {
@@ -350,19 +370,33 @@ def _other_matches(
 
 
 def _count_others(counts: dict[str, dict[str, int]], others, request: SearchRequest) -> None:
-    """Add the other sources' matches to the type facet and (type filter applied) to the year facet."""
+    """Add the other sources' matches to the type, language and year facets, each counted with
+    the other facets' selections applied."""
     for source, rows in others.items():
-        if rows:
-            counts["type"][source.kind] = len(rows)
-        if rows and (not request.kinds or source.kind in request.kinds):
-            years = Counter(str(timezone.localtime(created).year) for _, created in rows)
-            for year, n in years.items():
-                counts["year"][year] = counts["year"].get(year, 0) + n
+        in_language = [row for row in rows if not request.languages or row[2] in request.languages]
+        if in_language:
+            counts["type"][source.kind] = len(in_language)
+        if request.kinds and source.kind not in request.kinds:
+            continue
+        _add(counts["language"], (language for _, _, language in rows))
+        _add(counts["year"], (str(timezone.localtime(created).year) for _, created, _ in in_language))
 
 
-def _newest_first(rows: list[tuple[Key, datetime | None]]) -> list[Key]:
-    rows.sort(key=lambda row: (row[1] is not None, row[1] or datetime.min, row[0][1]), reverse=True)
-    return [key for key, _ in rows]
+def _add(counts: dict[str, int], values) -> None:
+    for value, n in Counter(values).items():
+        counts[value] = counts.get(value, 0) + n
+
+
+def _newest_first(rows: list[tuple]) -> list[tuple]:
+    """Rows starting (key, date) newest first."""
+    return sorted(rows, key=lambda row: (row[1] is not None, row[1] or datetime.min, row[0][1]), reverse=True)
+
+
+def _language_first(rows: list[tuple], language: str | None) -> list[Key]:
+    """The keys of rows ending with their language, those in ``language`` first (else as they are)."""
+    if language:
+        rows = sorted(rows, key=lambda row: row[-1] != language)  # stable: each group keeps its order
+    return [row[0] for row in rows]
 
 
 def _run(request: SearchRequest, parsed: ParsedQuery) -> tuple[list[Key], dict]:
@@ -374,26 +408,35 @@ def _run(request: SearchRequest, parsed: ParsedQuery) -> tuple[list[Key], dict]:
     others = _other_matches(request, parsed)
     _count_others(counts, others, request)
     other_rows = [
-        ((source.name, pk), created)
+        ((source.name, pk), created, language)
         for source, rows in others.items()
         if not request.kinds or source.kind in request.kinds
-        for pk, created in rows
+        for pk, created, language in rows
+        if not request.languages or language in request.languages
     ]
     if not (parsed and request.by_relevance):
-        page_rows = matching.order_by("-search_date", "-pk").values_list("pk", "search_date")
-        if not other_rows:
-            return [(PAGES, pk) for pk, _ in page_rows], counts
-        return _newest_first([((PAGES, pk), when) for pk, when in page_rows] + other_rows), counts
+        page_rows = matching.order_by("-search_date", "-pk").values_list(
+            "pk", "search_date", "locale__language_code"
+        )
+        rows = [((PAGES, pk), when, language) for pk, when, language in page_rows]
+        return _language_first(
+            _newest_first(rows + other_rows) if other_rows else rows, request.language
+        ), counts
     # By relevance: pages ranked on their titles, then the others (ranked by recency).
-    ranked = _rank(list(matching.values_list("pk", "search_date", "title")), parsed.positive)
-    return [(PAGES, pk) for pk in ranked] + [key for key, _ in other_rows], counts
+    ranked = _rank(
+        list(matching.values_list("pk", "search_date", "title", "locale__language_code")), parsed.positive
+    )
+    rows = [((PAGES, pk), language) for pk, _, _, language in ranked]
+    return _language_first(
+        rows + [(key, language) for key, _, language in other_rows], request.language
+    ), counts
 
 
 def search(request: SearchRequest) -> SearchResults:
     """Run the request on the database."""
     parsed = request.parsed
     ordered, counts = _run(request, parsed)
-    corrected = _corrected(parsed) if not ordered and parsed.terms else None
+    corrected = _corrected(parsed, request.language) if not ordered and parsed.terms else None
     if corrected:
         retried, retried_counts = _run(request, parse_query(corrected))
         if retried:
@@ -411,12 +454,14 @@ def search(request: SearchRequest) -> SearchResults:
     )
 
 
-def suggest(text: str, audiences: frozenset[str], size: int) -> list[Suggestion]:
-    """Pages whose title (or Chinese name) contains every word typed; then what other sources complete."""
+def suggest(text: str, audiences: frozenset[str], size: int, language: str | None = None) -> list[Suggestion]:
+    """Pages whose title (or Chinese name) contains every word typed, those in ``language`` first,
+    newest first; then what other sources complete."""
     pages = _pages()
     for word in text.split():
         pages = pages.filter(Q(title__icontains=word) | Q(companyprofilepage__name_zh__icontains=word))
-    ids = pages.order_by("-search_date").values_list("pk", flat=True)[:size]
+    order = [Case(When(locale__language_code=language, then=0), default=1)] if language else []
+    ids = pages.order_by(*order, "-search_date").values_list("pk", flat=True)[:size]
     keys: list[Key] = [(PAGES, pk) for pk in ids]
     for source in database_sources(audiences):
         if len(keys) < size:

@@ -26,6 +26,9 @@ MAX_FACET_VALUES = 50
 # Totals are counted exactly up to here ("10,000+" beyond): counting every match of a
 # very common word costs more than the reader gains from the exact figure.
 TRACK_TOTAL_HITS = 10_000
+# Suggestions in the reader's language score this much more: far above any prefix match's score,
+# so they come first and each language keeps its own order (cheaper than a sort on a script).
+READER_LANGUAGE_BOOST = 1000
 _MARKED = re.compile(f"{MARK_START}([^{MARK_END}]*){MARK_END}")
 
 
@@ -120,10 +123,31 @@ def build_search(request: SearchRequest, fuzzy: bool = False) -> Search:
                 search = search.highlight(name, number_of_fragments=0)
             else:
                 search = search.highlight(name, fragment_size=160, number_of_fragments=2)
-    if not request.by_relevance:
-        search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
-    search = search.source(["kind", "title", "url", "date", "standfirst"])
+    order = (
+        ["_score"] if request.by_relevance else [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
+    )
+    if request.language:
+        search = search.sort(language_first(request.language), *order)
+    elif not request.by_relevance:
+        search = search.sort(*order)
+    search = search.source(["kind", "title", "url", "date", "standfirst", "language"])
     return search[request.offset : request.offset + request.per_page]
+
+
+def language_first(language: str) -> dict:
+    """A sort key putting documents in ``language`` before the others (a script on the
+    ``language`` doc values: a sort on the field itself would order the codes, not the reader's
+    first)."""
+    return {
+        "_script": {
+            "type": "number",
+            "order": "asc",
+            "script": {
+                "source": "doc['language'].size() != 0 && doc['language'].value == params.language ? 0 : 1",
+                "params": {"language": language},
+            },
+        }
+    }
 
 
 def highlight_fields(parsed: ParsedQuery) -> list[str]:
@@ -143,13 +167,15 @@ def highlight_query(parsed: ParsedQuery, fuzzy: bool = False) -> Q:
     return Q("bool", should=should)
 
 
-def corrected_query(parsed: ParsedQuery, response) -> str | None:
+def corrected_query(parsed: ParsedQuery, response, language: str | None = None) -> str | None:
     """What the fuzzy retry searched for, as the reader would have typed it: each word no hit
-    matched as typed is replaced by the closest word highlighted in the hits."""
+    matched as typed is replaced by the closest word highlighted in the hits (those in
+    ``language``, the reader's, when there are any)."""
     exact = {name for hit in response for name in hit.meta.to_dict().get("matched_queries", [])}
+    in_language = [hit for hit in response if getattr(hit, "language", None) == language]
     marked = {
         word.lower()
-        for hit in response
+        for hit in in_language or response
         for fragments in hit.meta.to_dict().get("highlight", {}).values()
         for fragment in fragments
         for word in _MARKED.findall(fragment)
@@ -184,6 +210,7 @@ def _hit(hit) -> ResultHit:
         date=_as_datetime(getattr(hit, "date", None)),
         title_html=render(title),
         snippets=[render(fragment) for fragment in snippets[:2]],
+        language=getattr(hit, "language", None),
     )
 
 
@@ -202,7 +229,7 @@ def search(request: SearchRequest) -> SearchResults:
         and (not selections(request) or words_match_nothing(request))
     ):
         response = build_search(request, fuzzy=True).execute()  # "did you mean": misspellings
-        corrected = corrected_query(request.parsed, response)
+        corrected = corrected_query(request.parsed, response, request.language)
     return SearchResults(
         request=request,
         hits=[_hit(hit) for hit in response],
@@ -213,10 +240,18 @@ def search(request: SearchRequest) -> SearchResults:
     )
 
 
-def suggest(text: str, audiences: frozenset[str], size: int) -> list[Suggestion]:
-    """Titles (and company names) holding every word typed, the last one as a prefix, within the audiences."""
+def suggest(text: str, audiences: frozenset[str], size: int, language: str | None = None) -> list[Suggestion]:
+    """Titles (and company names) holding every word typed, the last one as a prefix, within the
+    audiences; those in ``language`` first (see READER_LANGUAGE_BOOST)."""
     hidden = audience_clause(audiences)
-    query = Q("bool", must=[Q("match_bool_prefix", suggest=text)], must_not=[hidden] if hidden else [])
+    query = Q(
+        "bool",
+        must=[Q("match_bool_prefix", suggest=text)],
+        should=[Q("constant_score", filter=Q("term", language=language), boost=READER_LANGUAGE_BOOST)]
+        if language
+        else [],
+        must_not=[hidden] if hidden else [],
+    )
     # No total: counting every title that matches a short prefix would cost more than finding the first few.
     search = (
         Search(using=get_client(), index=alias_name())
