@@ -6,7 +6,8 @@ import logging
 
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from community import access
@@ -121,12 +122,14 @@ def membership_from_token(token: str):
 
 def send_email_verification(membership) -> None:
     """Send the applicant the link that confirms their work e-mail."""
+    with translation.override(membership.language):
+        path = reverse("verify_email", args=[email_verification_token(membership)])
     _enqueue(
         send_templated_email,
         membership.user_id,
         gettext_noop("Confirm your e-mail for MagHub"),
         "community/email/verify_email.txt",
-        {"token": email_verification_token(membership), "full_name": membership.full_name},
+        {"path": path, "full_name": membership.full_name},
     )
 
 

@@ -3,7 +3,8 @@
 Each e-mail is written in its recipient's language (community/member_language.py), whatever the
 language of the request that queued it: the task renders subject, body and links under
 `translation.override`, so `{% url %}` gives the `/zh/` paths to a Chinese reader. Arguments carry
-no text already translated: a subject is its message id, translated here.
+no translated text (a subject is its message id, translated here); a link passed in the context is
+made in the recipient's language by the caller.
 """
 
 from __future__ import annotations
