@@ -207,3 +207,18 @@ def test_a_chinese_titled_thread_has_a_working_address_and_mentions_touch_chines
     assert '<a class="mention" href="/community/members/wang-li/"' in page
     assert "<strong>急</strong>" in page and "<blockquote>\n<p>引用：上海港</p>" in page
     assert Notification.objects.filter(recipient=mentioned, kind="mention").exists()
+
+
+def test_categories_show_their_chinese_names_in_chinese(client, category, users, chinese_member):
+    category.name_zh, category.description_zh = "海关与贸易", "进口规则和保税区。"
+    category.save()
+    category.start_thread(users.moderator, "Bonded zones", "Which one?")
+    client.force_login(chinese_member)  # the moderator reads in English
+    chinese = client.get("/zh/community/").content.decode()
+    assert "海关与贸易" in chinese and "进口规则和保税区。" in chinese
+    assert "Customs &amp; trade" not in chinese
+    assert "<h1>海关与贸易</h1>" in client.get(f"/zh/community/c/{category.slug}/").content.decode()
+
+    client.force_login(users.moderator)
+    english = client.get("/community/").content.decode()
+    assert "Customs &amp; trade" in english and "海关与贸易" not in english
