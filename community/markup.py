@@ -24,8 +24,8 @@ LINK_REL = "nofollow ugc noopener"
 
 # A handle: what sign-up allows for usernames. Not preceded by a Latin letter or digit, so e-mail
 # addresses (name@example.com) are not mentions; Chinese, written without spaces, may touch it on
-# either side ("请问@wang-li有空吗").
-MENTION_RE = r"(?<![A-Za-z0-9_@/])@([A-Za-z0-9_-]{3,30})(?![A-Za-z0-9_-])"
+# either side ("请问@wang-li有空吗"), and a Chinese input method may type the full-width ＠.
+MENTION_RE = r"(?<![A-Za-z0-9_@＠/])[@＠]([A-Za-z0-9_-]{3,30})(?![A-Za-z0-9_-])"
 
 
 class _MentionProcessor(InlineProcessor):
