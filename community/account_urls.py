@@ -28,4 +28,5 @@ urlpatterns = [
     path("verify/resend/", accounts.resend_verification, name="resend_verification"),
     path("verify/<str:token>/", accounts.verify_email, name="verify_email"),
     path("profile/", accounts.profile, name="profile"),
+    path("language/", accounts.switch_language, name="switch_language"),
 ]

@@ -11,8 +11,8 @@ from community.models import Notification
 
 
 def account_state(request: HttpRequest) -> dict | None:
-    """Who is signed in and how many notifications they have not read; None for a visitor (no
-    query, so the anonymous page stays the same for everyone)."""
+    """Who is signed in, how many notifications they have not read and their language preference;
+    None for a visitor (no query, so the anonymous page stays the same for everyone)."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return None
@@ -20,6 +20,8 @@ def account_state(request: HttpRequest) -> dict | None:
     return {
         "name": (membership and membership.full_name) or user.get_full_name() or user.get_username(),
         "unread_count": Notification.objects.visible_to(user).unread().count(),
+        # A member's switcher also changes their preference (community/member_language.py).
+        "language": membership.language if membership else None,
     }
 
 

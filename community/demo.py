@@ -16,11 +16,36 @@ from community.models import Category, Membership, Thread
 
 DEMO_PASSWORD = "maghub-demo"  # noqa: S105 (dev-only demo accounts)
 
+# slug, name, description, and their Chinese
 CATEGORIES = [
-    ("customs-trade", "Customs & trade", "Import rules, HS codes, bonded zones, free-trade pilot schemes."),
-    ("logistics", "Logistics", "Freight, warehousing, cold chain, last mile."),
-    ("people-hr", "People & HR", "Hiring, visas, social insurance, expat life in Shanghai."),
-    ("policy-hongqiao", "Policy & Hongqiao", "New policies, the Hongqiao hub, district incentives."),
+    (
+        "customs-trade",
+        "Customs & trade",
+        "Import rules, HS codes, bonded zones, free-trade pilot schemes.",
+        "海关与贸易",
+        "进口规则、HS 编码、保税区和自贸试点政策。",
+    ),
+    (
+        "logistics",
+        "Logistics",
+        "Freight, warehousing, cold chain, last mile.",
+        "物流",
+        "货运、仓储、冷链和最后一公里配送。",
+    ),
+    (
+        "people-hr",
+        "People & HR",
+        "Hiring, visas, social insurance, expat life in Shanghai.",
+        "人事与人才",
+        "招聘、签证、社保，以及外籍员工在上海的生活。",
+    ),
+    (
+        "policy-hongqiao",
+        "Policy & Hongqiao",
+        "New policies, the Hongqiao hub, district incentives.",
+        "政策与虹桥",
+        "新政策、虹桥国际枢纽和各区扶持措施。",
+    ),
 ]
 
 # username, full name, company, job title, moderator?
@@ -70,6 +95,15 @@ THREADS = [
 ]
 
 
+def _category(order: int, slug: str, name: str, description: str, name_zh: str, description_zh: str):
+    chinese = {"name_zh": name_zh, "description_zh": description_zh}
+    defaults = {"name": name, "description": description, "sort_order": order, **chinese}
+    category, created = Category.objects.get_or_create(slug=slug, defaults=defaults)
+    if not created and not category.name_zh:  # made before categories had Chinese names
+        Category.objects.filter(pk=category.pk).update(**chinese)
+    return category
+
+
 def _member(username: str, full_name: str, company: str, job_title: str, moderator: bool):
     user, created = get_user_model().objects.get_or_create(
         username=username, defaults={"email": f"{username}@example.com"}
@@ -98,12 +132,7 @@ def _member(username: str, full_name: str, company: str, job_title: str, moderat
 @transaction.atomic
 def load_demo() -> None:
     """Create (once) the demo categories, members, threads and replies."""
-    categories = {
-        slug: Category.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "sort_order": order}
-        )[0]
-        for order, (slug, name, description) in enumerate(CATEGORIES)
-    }
+    categories = {row[0]: _category(order, *row) for order, row in enumerate(CATEGORIES)}
     members = {row[0]: _member(*row) for row in MEMBERS}
     for category_slug, author, title, body, replies in THREADS:
         category = categories[category_slug]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordResetForm, UserCreationForm
 from django.core.validators import RegexValidator
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from community.markup import renders_empty
+from community.member_language import language_of
 from community.models import Category, Membership, Report, Thread
 
 FREE_MAIL_DOMAINS = {
@@ -96,10 +98,11 @@ class ApplicationForm(MembershipDetailsForm):
         super().__init__(*args, **kwargs)
         self.fields["reason"].required = True
 
-    def save_for(self, user) -> Membership:
-        """Create the pending membership of a freshly created `user`."""
+    def save_for(self, user, language: str) -> Membership:
+        """Create the pending membership of a freshly created `user`, who applied in `language`."""
         membership = super().save(commit=False)
         membership.user = user
+        membership.language = language
         membership.company_page = self.cleaned_data.get("company_page")
         membership.save()
         return membership
@@ -109,11 +112,20 @@ class ProfileForm(MembershipDetailsForm):
     class Meta(MembershipDetailsForm.Meta):
         fields = [
             *MembershipDetailsForm.Meta.fields,
+            "language",
             "email_on_reply",
             "email_on_mention",
             "email_on_moderation",
             "email_on_report",
         ]
+
+
+class MemberPasswordResetForm(PasswordResetForm):
+    """Django's password reset, its e-mail (subject, text and link) in the account holder's language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        with translation.override(language_of(context["user"])):
+            super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
 class PostForm(forms.Form):

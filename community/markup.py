@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree  # noqa: S405 (builds elements, parses nothing)
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 import markdown
 import nh3
@@ -20,16 +22,20 @@ ALLOWED_CLASSES = {"a": {"mention"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow ugc noopener"
 
-# A handle: what sign-up allows for usernames. Not preceded by a word character,
-# so e-mail addresses (name@example.com) are not mentions.
-MENTION_RE = r"(?<![\w@/])@([A-Za-z0-9_-]{3,30})(?![\w-])"
+# A handle: what sign-up allows for usernames. Not preceded by a Latin letter or digit, so e-mail
+# addresses (name@example.com) are not mentions; Chinese, written without spaces, may touch it on
+# either side ("请问@wang-li有空吗"), and a Chinese input method may type the full-width ＠.
+MENTION_RE = r"(?<![A-Za-z0-9_@＠/])[@＠]([A-Za-z0-9_-]{3,30})(?![A-Za-z0-9_-])"
 
 
 class _MentionProcessor(InlineProcessor):
     def handleMatch(self, m, data):  # noqa: N802 (Markdown's API)
         username = m.group(1)
         link = etree.Element("a")
-        link.set("href", reverse("community:member", args=[username]))
+        # The stored HTML is shown to readers of both languages: the unprefixed path, which sends
+        # each member on to their own language (community/member_language.py).
+        with translation.override(settings.LANGUAGE_CODE):
+            link.set("href", reverse("community:member", args=[username]))
         link.set("class", "mention")
         link.text = f"@{username}"
         return link, m.start(0), m.end(0)

@@ -7,8 +7,8 @@ import logging
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from community import access
 from community.access import membership_of
@@ -75,13 +75,7 @@ def notify_moderation(recipient, post, kind: str, actor=None) -> None:
     wanted = kind == Notification.Kind.REPORTED and membership and membership.email_on_report
     wanted = wanted or (kind != Notification.Kind.REPORTED and membership and membership.email_on_moderation)
     if wanted:
-        context = {
-            "headline": notification.headline,
-            "thread_title": notification.title_for(recipient),
-            "path": reverse("community:notification_open", args=[notification.pk]),
-        }
-        subject = gettext("[MagHub community] %(headline)s") % {"headline": notification.headline}
-        _enqueue(send_templated_email, recipient.pk, subject, "community/email/moderation.txt", context)
+        _enqueue(send_notification_email, notification.pk)
 
 
 def notify_moderators_of_report(report) -> None:
@@ -98,10 +92,11 @@ def notify_moderators_of_report(report) -> None:
 def send_membership_decision(membership) -> None:
     """Tell the applicant staff's decision (no community content in it)."""
     template = f"community/email/membership_{membership.state}.txt"
+    # Message ids, translated into the applicant's language by the task.
     subject = {
-        "approved": gettext("Welcome to the MagHub community"),
-        "rejected": gettext("Your MagHub community application"),
-        "suspended": gettext("Your MagHub community membership is suspended"),
+        "approved": gettext_noop("Welcome to the MagHub community"),
+        "rejected": gettext_noop("Your MagHub community application"),
+        "suspended": gettext_noop("Your MagHub community membership is suspended"),
     }[membership.state]
     _enqueue(send_templated_email, membership.user_id, subject, template, {"note": membership.decision_note})
 
@@ -127,11 +122,12 @@ def membership_from_token(token: str):
 
 def send_email_verification(membership) -> None:
     """Send the applicant the link that confirms their work e-mail."""
-    path = reverse("verify_email", args=[email_verification_token(membership)])
+    with translation.override(membership.language):
+        path = reverse("verify_email", args=[email_verification_token(membership)])
     _enqueue(
         send_templated_email,
         membership.user_id,
-        gettext("Confirm your e-mail for MagHub"),
+        gettext_noop("Confirm your e-mail for MagHub"),
         "community/email/verify_email.txt",
         {"path": path, "full_name": membership.full_name},
     )

@@ -4,6 +4,7 @@ import itertools
 import os
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
 from django.utils import translation
@@ -60,6 +61,16 @@ def search_engine(settings, worker_id):
     settings.ELASTICSEARCH_INDEX_PREFIX = prefix
     yield SearchEngineIndex(settings.ELASTICSEARCH_URL, prefix)
     get_client().indices.delete(index=f"{prefix}-*", allow_no_indices=True, ignore_unavailable=True)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a request under /zh/ leaves Chinese active in the
+    thread (the locale middleware does not reset it), which would make the next test's reverse()
+    give /zh/ paths."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

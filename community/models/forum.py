@@ -8,10 +8,11 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -35,12 +36,20 @@ def line_diff(old: str, new: str) -> list[tuple[str, str]]:
 THREADS_PER_PAGE = 25
 
 
+def _in_chinese() -> bool:
+    return (translation.get_language() or "").startswith("zh")
+
+
 class Category(index.Indexed, models.Model):
     """A board of threads, e.g. by industry or topic; managed by editors as a snippet."""
 
     name = models.CharField(max_length=100)
+    # Members read the community in English or Chinese (community/member_language.py): a category
+    # shows its Chinese name and description in Chinese when editors gave them.
+    name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.CharField(max_length=255, blank=True)
+    description_zh = models.CharField(_("Chinese description"), max_length=255, blank=True)
     sort_order = models.PositiveSmallIntegerField(default=0, help_text="Lower numbers come first.")
     is_closed = models.BooleanField(
         "closed for new threads", default=False, help_text="Only moderators may start threads here."
@@ -48,22 +57,39 @@ class Category(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_zh"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("description_zh"),
         FieldPanel("sort_order"),
         FieldPanel("is_closed"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_zh"),
+        index.AutocompleteField("name"),
+        index.AutocompleteField("name_zh"),
+    ]
 
     class Meta:
         ordering = ["sort_order", "name"]
         verbose_name_plural = "categories"
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
 
     def get_absolute_url(self) -> str:
         return reverse("community:category", args=[self.slug])
+
+    @property
+    def display_name(self) -> str:
+        """The name in the active language: the Chinese one in Chinese when there is one."""
+        return self.name_zh if self.name_zh and _in_chinese() else self.name
+
+    @property
+    def display_description(self) -> str:
+        """The description in the active language: the Chinese one in Chinese when there is one."""
+        return self.description_zh if self.description_zh and _in_chinese() else self.description
 
     def allows_viewing_by(self, user) -> bool:
         return access.can_read_community(user)

@@ -62,6 +62,15 @@ class Membership(index.Indexed, models.Model):
         _("e-mail me when a moderator acts on my post or on a post I reported"), default=True
     )
     email_on_report = models.BooleanField(_("e-mail me new reports (moderators only)"), default=True)
+    # The community's pages and every e-mail to the member follow this (community/member_language.py);
+    # sign-up records the language the application was made in.
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The community's pages and our e-mails to you are in this language."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -70,6 +79,7 @@ class Membership(index.Indexed, models.Model):
         ),
         FieldPanel("job_title"),
         FieldPanel("reason"),
+        FieldPanel("language"),
         FieldPanel("state", read_only=True),
         FieldPanel("email_verified_at", read_only=True),
         FieldPanel("decision_note"),

@@ -6,13 +6,16 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from community import access
-from community.forms import AccountForm, ApplicationForm, ProfileForm
+from community.forms import AccountForm, ApplicationForm, MemberPasswordResetForm, ProfileForm
+from community.member_language import is_supported, url_in
 from community.notifications import membership_from_token, send_email_verification
 from community.ratelimit import ratelimit
 from maghub.site_urls import site_root_url
@@ -26,7 +29,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     application_form = ApplicationForm(request.POST or None, prefix="application")
     if request.method == "POST" and account_form.is_valid() and application_form.is_valid():
         with transaction.atomic():
-            membership = application_form.save_for(account_form.save())
+            membership = application_form.save_for(account_form.save(), translation.get_language())
         send_email_verification(membership)
         return redirect("signup_done")
     return render(
@@ -52,9 +55,11 @@ def profile(request: HttpRequest) -> HttpResponse:
     membership = access.membership_of(request.user)
     form = ProfileForm(request.POST or None, instance=membership) if membership else None
     if form is not None and request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, gettext("Your profile was saved."))
-        return redirect("profile")
+        membership = form.save()
+        # In the language just chosen: the next page is in it.
+        with translation.override(membership.language):
+            messages.success(request, gettext("Your profile was saved."))
+            return redirect("profile")
     context = {
         "membership": membership,
         "form": form,
@@ -76,8 +81,30 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
     return redirect("profile")
 
 
+@require_POST
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """The language switcher of a signed-in member: `language` becomes their preference (the
+    community and account pages follow it), then they go on to `next` in that language."""
+    language = request.POST.get("language", "")
+    if not is_supported(language):
+        return HttpResponseBadRequest("Unknown language.")
+    membership = access.membership_of(request.user)
+    if membership is not None and membership.language != language:
+        membership.language = language
+        membership.save(update_fields=["language"])
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    return redirect(url_in(language, next_url))
+
+
 class PasswordResetView(auth_views.PasswordResetView):
-    """Django's reset, its link on the Site's configured host rather than the request's Host."""
+    """Django's reset, its link on the Site's configured host rather than the request's Host, its
+    e-mail in the member's language."""
+
+    form_class = MemberPasswordResetForm
 
     def form_valid(self, form):
         self.extra_email_context = {"site_url": site_root_url(self.request)}

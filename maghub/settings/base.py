@@ -79,6 +79,8 @@ MIDDLEWARE = [
     # Two-factor sign-in for the admin (maghub/two_factor): after the session's user is known.
     "maghub.two_factor.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A member's community and account pages in their own language (community/member_language.py).
+    "community.member_language.MemberLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "maghub.sites.CachedSiteMiddleware",

@@ -52,8 +52,11 @@ def html_lang():
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to the page in the other languages (or to their nearest section, saying so)."""
-    return {"links": [link for link in _language_links(context) if not link.is_current]}
+    """Links to the page in the other languages (or to their nearest section, saying so). For a
+    signed-in member (`account.language`, from the community's context processor) each is a
+    button that also makes the language their preference."""
+    links = [link for link in _language_links(context) if not link.is_current]
+    return {"links": links, "account": context.get("account")}
 
 
 @register.inclusion_tag("includes/language_note.html", takes_context=True)

@@ -52,6 +52,7 @@ EVERYONE = {
     "password_reset_complete": 200,
     "signup_done": 200,
     "verify_email": 200,
+    "switch_language": 405,  # POST only
 }
 LOGGED_IN = {  # anonymous → login page
     "password_change": 200,

@@ -136,7 +136,13 @@ def test_suspended_members_lose_access_and_can_be_reinstated(staff_client, clien
 def test_members_edit_their_profile_and_email_preferences(member_client, users):
     response = member_client.post(
         reverse("profile"),
-        {"full_name": "Lars Nielsen", "company_page": "", "company_name": "DSV Air & Sea", "job_title": "MD"},
+        {
+            "full_name": "Lars Nielsen",
+            "company_page": "",
+            "company_name": "DSV Air & Sea",
+            "job_title": "MD",
+            "language": "en-gb",
+        },
     )
     assert response.status_code == 302
     membership = Membership.objects.get(user=users.member)

@@ -256,6 +256,7 @@ class TestOnTheSearchServer:
                 "full_name": "Li Wei-Schmidt",
                 "company_name": membership.company_name,
                 "job_title": membership.job_title,
+                "language": membership.language,
             },
         )
         assert response.status_code == 302
