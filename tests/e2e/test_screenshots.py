@@ -10,7 +10,7 @@ import pytest
 from community import demo as community_demo
 from community.models import Thread
 from news.models import ArticlePage, CompanyProfilePage, EventReportPage, Industry
-from tests.e2e.conftest import ARTIFACTS, _new_page
+from tests.e2e.conftest import ARTIFACTS, _new_page, demo_page
 
 pytestmark = pytest.mark.e2e
 
@@ -22,11 +22,11 @@ def public_pages() -> dict[str, str]:
     return {
         "home": "/",
         "news": "/news/",
-        "article": ArticlePage.objects.live().get(slug="maghub-2-launched-in-greater-hongqiao").url,
+        "article": demo_page(ArticlePage, "maghub-2-launched-in-greater-hongqiao").url,
         "companies": "/companies/",
-        "company": CompanyProfilePage.objects.live().get(slug="dsv-air-sea").url,
+        "company": demo_page(CompanyProfilePage, "dsv-air-sea").url,
         "events": "/events/",
-        "event": EventReportPage.objects.live().get(slug="china-an-opportunity-forum-2024").url,
+        "event": demo_page(EventReportPage, "china-an-opportunity-forum-2024").url,
         "industries": reverse("news:industry_list"),
         "industry": Industry.objects.get(slug="logistics").get_absolute_url(),
         "search": f"{reverse('search')}?q=Hongqiao",
@@ -34,6 +34,9 @@ def public_pages() -> dict[str, str]:
         "not-found": "/no-such-story/",
         "login": reverse("login"),
         "signup": reverse("signup"),
+        "home-zh": "/zh/",
+        "article-zh": demo_page(ArticlePage, "maghub-2-launched-in-greater-hongqiao", "zh-hans").url,
+        "search-zh": f"/zh{reverse('search')}?q=虹桥",
     }
 
 
