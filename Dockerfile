@@ -17,8 +17,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PORT=8000
 
 WORKDIR /app
-# procps: pgrep for the worker and scheduler health checks.
-RUN apt-get update && apt-get install -y --no-install-recommends procps && rm -rf /var/lib/apt/lists/* \
+# procps: pgrep for the worker and scheduler health checks. gettext: msgfmt compiles the message
+# catalogues below.
+RUN apt-get update && apt-get install -y --no-install-recommends procps gettext && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 1000 maghub
 
 # Dependencies first, so code changes do not reinstall them.
@@ -27,9 +28,12 @@ RUN pip install .
 
 COPY . .
 COPY --from=fonts /build/maghub/static/fonts maghub/static/fonts
-# collectstatic needs no secrets or database: run it with the base settings and a throwaway key.
+# collectstatic and compilemessages need no secrets or database: run them with the base settings
+# and a throwaway key. The compiled catalogues (.mo) are built here, never committed.
 RUN SECRET_KEY=collectstatic-only DJANGO_SETTINGS_MODULE=maghub.settings.base \
     python manage.py collectstatic --noinput --verbosity 0 \
+ && SECRET_KEY=collectstatic-only DJANGO_SETTINGS_MODULE=maghub.settings.base \
+    python manage.py compilemessages --verbosity 0 \
  && mkdir -p /app/media /app/.cache && chown -R maghub:maghub /app/media /app/.cache
 
 USER maghub

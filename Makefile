@@ -28,12 +28,14 @@ run: install
 	$(MANAGE) load_demo --hostname 127.0.0.1 --port $(PORT)
 	$(MANAGE) ensure_dev_admin
 	./scripts/build-fonts.sh
+	./scripts/compile-messages.sh
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	BIND_HOST=127.0.0.1 PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py maghub.wsgi
 
 test: export DJANGO_SETTINGS_MODULE = maghub.settings.test
 test: install
 	./scripts/install-test-system-deps.sh
+	./scripts/compile-messages.sh
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .

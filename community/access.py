@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
@@ -63,21 +65,29 @@ def refusal_message(user: AnyUser) -> str:
     from community.models import Membership
 
     if not getattr(user, "is_authenticated", False):
-        return "Please log in: the community is open to approved members only."
+        return gettext("Please log in: the community is open to approved members only.")
     membership = membership_of(user)
     if membership is None:
-        return "The community is open to approved members only. Apply for membership to join."
+        return gettext("The community is open to approved members only. Apply for membership to join.")
     messages = {
         Membership.State.PENDING: (
-            "Your membership application is waiting for review by MagHub staff. "
-            "You can read and post once it is approved."
+            gettext(
+                "Your membership application is waiting for review by MagHub staff. "
+                "You can read and post once it is approved."
+            )
             if membership.email_verified
-            else "Please confirm your e-mail address with the link we sent you; "
-            "MagHub staff review applications once the address is confirmed."
+            else gettext(
+                "Please confirm your e-mail address with the link we sent you; "
+                "MagHub staff review applications once the address is confirmed."
+            )
         ),
         Membership.State.REJECTED: (
-            "Your membership application was not approved, so you cannot read or post in the community."
+            gettext(
+                "Your membership application was not approved, so you cannot read or post in the community."
+            )
         ),
-        Membership.State.SUSPENDED: "Your membership is suspended: you cannot read or post in the community.",
+        Membership.State.SUSPENDED: gettext(
+            "Your membership is suspended: you cannot read or post in the community."
+        ),
     }
-    return messages.get(membership.state, "You cannot read or post in the community.")
+    return messages.get(membership.state) or gettext("You cannot read or post in the community.")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from community import access
 
@@ -44,7 +45,7 @@ def moderator_required(view: Callable) -> Callable:
         if not access.can_read_community(request.user):
             return _refuse(request)
         if not access.is_moderator(request.user):
-            return refusal_response(request, "Only moderators may do that.")
+            return refusal_response(request, gettext("Only moderators may do that."))
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import UserCreationForm
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
 
 from community.markup import renders_empty
 from community.models import Category, Membership, Report, Thread
@@ -16,7 +17,7 @@ FREE_MAIL_DOMAINS = {
 }  # fmt: skip
 
 handle_validator = RegexValidator(
-    r"^[A-Za-z0-9_-]{3,30}$", "3 to 30 letters, digits, hyphens or underscores: others @mention you by it."
+    r"^[A-Za-z0-9_-]{3,30}$", _("3 to 30 letters, digits, hyphens or underscores: others @mention you by it.")
 )
 
 
@@ -30,15 +31,19 @@ class MembershipDetailsForm(forms.ModelForm):
     company_page = forms.ModelChoiceField(
         queryset=Membership.company_pages().none(),
         required=False,
-        label="Company",
-        empty_label="My company is not listed",
-        help_text="Choose your company from MagHub's directory, or type its name below.",
+        label=_("Company"),
+        empty_label=_("My company is not listed"),
+        help_text=_("Choose your company from MagHub's directory, or type its name below."),
     )
 
     class Meta:
         model = Membership
         fields = ["full_name", "company_page", "company_name", "job_title"]
-        labels = {"company_name": "Company (if not listed)"}
+        labels = {
+            "full_name": _("Full name"),
+            "company_name": _("Company (if not listed)"),
+            "job_title": _("Job title"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,7 +56,7 @@ class MembershipDetailsForm(forms.ModelForm):
                 _company_choices().filter(title__iexact=cleaned["company_name"].strip()).first()
             )
         if not cleaned.get("company_page") and not cleaned.get("company_name"):
-            self.add_error("company_name", "Tell us which company you work for.")
+            self.add_error("company_name", _("Tell us which company you work for."))
         return cleaned
 
 
@@ -59,9 +64,11 @@ class AccountForm(UserCreationForm):
     """The account half of an application: handle, work e-mail and password."""
 
     username = forms.CharField(
-        label="Handle", validators=[handle_validator], help_text=handle_validator.message
+        label=_("Handle"), validators=[handle_validator], help_text=handle_validator.message
     )
-    email = forms.EmailField(label="Work e-mail", help_text="We send a confirmation link to this address.")
+    email = forms.EmailField(
+        label=_("Work e-mail"), help_text=_("We send a confirmation link to this address.")
+    )
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
@@ -70,9 +77,9 @@ class AccountForm(UserCreationForm):
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
         if email.rsplit("@", 1)[-1].lower() in FREE_MAIL_DOMAINS:
-            raise forms.ValidationError("Please use your work e-mail address, not a personal one.")
+            raise forms.ValidationError(_("Please use your work e-mail address, not a personal one."))
         if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this e-mail address already exists.")
+            raise forms.ValidationError(_("An account with this e-mail address already exists."))
         return email
 
 
@@ -81,7 +88,7 @@ class ApplicationForm(MembershipDetailsForm):
 
     class Meta(MembershipDetailsForm.Meta):
         fields = [*MembershipDetailsForm.Meta.fields, "reason"]
-        labels = {**MembershipDetailsForm.Meta.labels, "reason": "Why would you like to join?"}
+        labels = {**MembershipDetailsForm.Meta.labels, "reason": _("Why would you like to join?")}
         widgets = {"reason": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
@@ -112,15 +119,17 @@ class PostForm(forms.Form):
     body = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=20000,
-        help_text="Markdown: **bold**, *italic*, [links](https://…), > quotes, `code`. "
-        "@handle mentions a member.",
+        label=_("Body"),
+        help_text=_(
+            "Markdown: **bold**, *italic*, [links](https://…), > quotes, `code`. @handle mentions a member."
+        ),
     )
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"]
         if renders_empty(body):
             raise forms.ValidationError(
-                "Nothing of this post would show: write some text (HTML tags and scripts are removed)."
+                _("Nothing of this post would show: write some text (HTML tags and scripts are removed).")
             )
         return body
 
@@ -130,7 +139,7 @@ class ReplyForm(PostForm):
 
 
 class ThreadForm(PostForm):
-    title = forms.CharField(max_length=200)
+    title = forms.CharField(max_length=200, label=_("Title"))
     field_order = ["title", "body"]
 
 
@@ -138,6 +147,7 @@ class ReportForm(forms.ModelForm):
     class Meta:
         model = Report
         fields = ["reason", "details"]
+        labels = {"reason": _("Reason"), "details": _("Details")}
         widgets = {"reason": forms.RadioSelect, "details": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -145,8 +155,8 @@ class DeletePostForm(forms.Form):
     reason = forms.CharField(
         required=False,
         max_length=500,
-        label="Reason (optional)",
-        help_text="Only MagHub's staff can read this, with the deleted post, should they need to.",
+        label=_("Reason (optional)"),
+        help_text=_("Only MagHub's staff can read this, with the deleted post, should they need to."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -155,6 +165,7 @@ class MoveThreadForm(forms.ModelForm):
     class Meta:
         model = Thread
         fields = ["category"]
+        labels = {"category": _("Category")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

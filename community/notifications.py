@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from community import access
 from community.access import membership_of
@@ -79,7 +80,7 @@ def notify_moderation(recipient, post, kind: str, actor=None) -> None:
             "thread_title": notification.title_for(recipient),
             "path": reverse("community:notification_open", args=[notification.pk]),
         }
-        subject = f"[MagHub community] {notification.headline}"
+        subject = gettext("[MagHub community] %(headline)s") % {"headline": notification.headline}
         _enqueue(send_templated_email, recipient.pk, subject, "community/email/moderation.txt", context)
 
 
@@ -98,9 +99,9 @@ def send_membership_decision(membership) -> None:
     """Tell the applicant staff's decision (no community content in it)."""
     template = f"community/email/membership_{membership.state}.txt"
     subject = {
-        "approved": "Welcome to the MagHub community",
-        "rejected": "Your MagHub community application",
-        "suspended": "Your MagHub community membership is suspended",
+        "approved": gettext("Welcome to the MagHub community"),
+        "rejected": gettext("Your MagHub community application"),
+        "suspended": gettext("Your MagHub community membership is suspended"),
     }[membership.state]
     _enqueue(send_templated_email, membership.user_id, subject, template, {"note": membership.decision_note})
 
@@ -130,7 +131,7 @@ def send_email_verification(membership) -> None:
     _enqueue(
         send_templated_email,
         membership.user_id,
-        "Confirm your e-mail for MagHub",
+        gettext("Confirm your e-mail for MagHub"),
         "community/email/verify_email.txt",
         {"path": path, "full_name": membership.full_name},
     )

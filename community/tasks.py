@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from django_tasks import task
 
@@ -40,6 +41,6 @@ def send_notification_email(notification_id: int) -> None:
         "recipient": notification.recipient,
         "base_url": site_root_url(),
     }
-    subject = f"[MagHub community] {notification.actor} {notification.get_kind_display()}"
+    subject = gettext("[MagHub community] %(headline)s") % {"headline": notification.headline}
     body = render_to_string("community/email/notification.txt", context)
     send_mail(subject, body, None, [notification.recipient.email])

@@ -2,6 +2,7 @@ from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.cache import cache_control, never_cache
 
 from wagtail.models import Page
@@ -47,5 +48,5 @@ def share_qr(request, page_id):
     url = page.get_full_url(request)
     if not url:  # the tree's root and pages outside any site have no address to share
         raise Http404("This page has no public address.")
-    svg = qr_svg(url, title=f"QR code for {page.title}")
+    svg = qr_svg(url, title=gettext("QR code for %(title)s") % {"title": page.title})
     return HttpResponse(svg, content_type="image/svg+xml")

@@ -1,6 +1,7 @@
 """Bylines: /authors/<slug>/ lists an author's published articles, newest first."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 
 from maghub.pages import NEWEST_FIRST, public
 from maghub.seo import view_seo
@@ -27,5 +28,9 @@ def authors_with_articles():
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     articles = keyset_page(articles_by(author), request.GET, ARTICLES_PER_PAGE)
-    seo = view_seo(request, title=author.name, description=author.bio or f"Articles by {author.name}")
+    seo = view_seo(
+        request,
+        title=author.name,
+        description=author.bio or gettext("Articles by %(name)s") % {"name": author.name},
+    )
     return render(request, "news/author_page.html", {"author": author, "articles": articles, "seo": seo})

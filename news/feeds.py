@@ -7,14 +7,16 @@ host the request came in by).
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from maghub.site_urls import absolute_url
 from news.models import ArticlePage, District, Industry
 
 
 class NewsFeed(Feed):
-    title = "MagHub Shanghai: latest news"
-    description = "News for multinational companies in Shanghai, from MagHub."
+    title = _("MagHub Shanghai: latest news")
+    description = _("News for multinational companies in Shanghai, from MagHub.")
     size = 30
 
     def link(self):
@@ -47,7 +49,7 @@ class NewsFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        return ", ".join(author.name for author in item.authors) or None
+        return pgettext("list separator", ", ").join(author.name for author in item.authors) or None
 
     def item_categories(self, item):
         return [term.name for term in item.term_list]
@@ -63,10 +65,10 @@ class TermFeed(NewsFeed):
         return get_object_or_404(self.vocabulary, slug=slug)
 
     def title(self, term):
-        return f"MagHub Shanghai: {term.name}"
+        return gettext("MagHub Shanghai: %(term)s") % {"term": term.name}
 
     def description(self, term):
-        return f"The latest MagHub news tagged {term.name}."
+        return gettext("The latest MagHub news tagged %(term)s.") % {"term": term.name}
 
     def link(self, term):
         return absolute_url(term.get_absolute_url())

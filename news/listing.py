@@ -7,6 +7,9 @@ keyset page (`news.pagination`), as fast deep in the archive as on page 1.
 """
 
 from dataclasses import dataclass
+from functools import reduce
+
+from django.utils.translation import gettext
 
 from maghub.content_cache import cached
 from news.pagination import keyset_page
@@ -39,10 +42,9 @@ class TermFilter:
         if slug:
             filter_.selected = next((term for term in choices if term.slug == slug), None)
             if filter_.selected is None:
-                filter_.error = (
-                    f"There is no {vocabulary._meta.verbose_name} called “{slug[:60]}”; "
-                    f"showing every {vocabulary._meta.verbose_name}."
-                )
+                filter_.error = gettext(
+                    "There is no %(vocabulary)s called “%(slug)s”; showing every %(vocabulary)s."
+                ) % {"vocabulary": vocabulary._meta.verbose_name, "slug": slug[:60]}
         return filter_
 
     def apply(self, queryset):
@@ -71,6 +73,13 @@ class Listing:
     @property
     def selected_terms(self):
         return [f.selected for f in self.filters if f.selected is not None]
+
+    @property
+    def selected_terms_text(self) -> str:
+        """The picked terms in words, e.g. "Logistics and Changning"."""
+        names = [term.name for term in self.selected_terms]
+        join = gettext("%(first)s and %(second)s")
+        return reduce(lambda first, second: join % {"first": first, "second": second}, names) if names else ""
 
     @property
     def is_filtered(self):

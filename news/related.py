@@ -7,6 +7,8 @@ article lists that article, company and event templates place with
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from maghub.images import image_prefetch
 from maghub.pages import NEWEST_FIRST, public
 from news.models import ArticlePage
@@ -33,13 +35,17 @@ def public_articles(exclude=None):
 
 def more_about_company(company, exclude=None, limit=MORE_LIMIT) -> RelatedGroup:
     articles = public_articles(exclude).filter(companies_mentioned=company)
-    return RelatedGroup(f"More about {company.title}", company.url, list(articles[:limit]))
+    return RelatedGroup(
+        gettext("More about %(company)s") % {"company": company.title}, company.url, list(articles[:limit])
+    )
 
 
 def more_in_term(term, exclude=None, limit=MORE_LIMIT) -> RelatedGroup:
     """Articles carrying an Industry or District term, linking to the term's taxonomy page."""
     articles = ArticlePage.tagged_with(term, queryset=public_articles(exclude))
-    return RelatedGroup(f"More from {term.name}", term.get_absolute_url(), list(articles[:limit]))
+    return RelatedGroup(
+        gettext("More from %(term)s") % {"term": term.name}, term.get_absolute_url(), list(articles[:limit])
+    )
 
 
 def more_from(page, limit=MORE_LIMIT) -> list[RelatedGroup]:

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext_lazy as _
+
 from news.models import ArticlePage, CompanyProfilePage, EventReportPage
 
 
@@ -16,9 +18,9 @@ class Section:
 
 # (title, page type, card template, how many to show before "see all")
 SECTION_TYPES = [
-    ("Articles", ArticlePage, "news/cards/article.html", 12),
-    ("Companies", CompanyProfilePage, "news/cards/company.html", 24),
-    ("Event reports", EventReportPage, "news/cards/event.html", 12),
+    (_("Articles"), ArticlePage, "news/cards/article.html", 12),
+    (_("Companies"), CompanyProfilePage, "news/cards/company.html", 24),
+    (_("Event reports"), EventReportPage, "news/cards/event.html", 12),
 ]
 
 

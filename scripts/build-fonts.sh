@@ -14,15 +14,7 @@ source-sans-3/files/source-sans-3-latin-400-normal.woff2
 source-sans-3/files/source-sans-3-latin-600-normal.woff2
 "
 
-if ! command -v npm >/dev/null 2>&1; then
-    if [ "$(id -u)" -ne 0 ]; then
-        echo "build-fonts: npm is missing: apt-get install nodejs npm" >&2
-        exit 1
-    fi
-    echo "build-fonts: apt-get install nodejs npm"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
-fi
+./scripts/apt-get-if-missing.sh npm nodejs npm
 
 # Install scripts stay off: vnu-jar's (a test tool) would download a Java runtime.
 # NPM_CI_FLAGS lets the Dockerfile leave the test tools out (--omit=dev).

@@ -1,8 +1,9 @@
 #!/bin/sh
 # What the test suite needs from outside PyPI, installed only when missing:
 # Debian's chromium (driven by Playwright; never a browser download), a JDK and
-# Maven for the search engine and the Nu HTML Checker, the npm test tools (axe-core, vnu-jar, lighthouse), and a
-# Chinese font so screenshots of Chinese names show characters, not boxes.
+# Maven for the search engine and the Nu HTML Checker, the npm test tools (axe-core, vnu-jar, lighthouse), a
+# Chinese font so screenshots of Chinese names show characters, not boxes, and GNU gettext (msgfmt)
+# to compile the message catalogues.
 # Idempotent and silent when everything is already there.
 set -eu
 cd "$(dirname "$0")/.."
@@ -15,6 +16,8 @@ command -v javac >/dev/null 2>&1 || apt_packages="$apt_packages default-jdk-head
 command -v mvn >/dev/null 2>&1 || apt_packages="$apt_packages maven"
 command -v npm >/dev/null 2>&1 || apt_packages="$apt_packages nodejs npm"
 [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || apt_packages="$apt_packages fonts-wqy-microhei"
+# gettext: msgfmt compiles locale/*/LC_MESSAGES/django.po (scripts/compile-messages.sh, tests/conftest.py).
+command -v msgfmt >/dev/null 2>&1 || apt_packages="$apt_packages gettext"
 # wrk: the load generator of `make bench` (bench/serving.py).
 command -v wrk >/dev/null 2>&1 || apt_packages="$apt_packages wrk"
 

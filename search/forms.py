@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.validators import slug_re
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .facets import VOCABULARIES, vocabulary_names
 from .queries import KIND_LABELS, SORT_CHOICES, SORT_RELEVANCE, SearchRequest
@@ -19,30 +21,30 @@ class SlugListField(forms.MultipleChoiceField):
     def validate(self, value):
         super().validate(value)
         if len(value) > MAX_VALUES:
-            raise forms.ValidationError(f"Choose at most {MAX_VALUES} values.")
+            raise forms.ValidationError(gettext("Choose at most %(count)d values.") % {"count": MAX_VALUES})
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(required=False, max_length=200, label="Search for")
-    industry = forms.MultipleChoiceField(required=False)
-    district = forms.MultipleChoiceField(required=False)
-    type = forms.MultipleChoiceField(required=False, choices=list(KIND_LABELS.items()))
-    company = SlugListField(required=False)
-    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES)
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    q = forms.CharField(required=False, max_length=200, label=_("Search for"))
+    industry = forms.MultipleChoiceField(required=False, label=_("Industry"))
+    district = forms.MultipleChoiceField(required=False, label=_("District"))
+    type = forms.MultipleChoiceField(required=False, choices=list(KIND_LABELS.items()), label=_("Type"))
+    company = SlugListField(required=False, label=_("Company"))
+    sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, label=_("Page"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for facet in VOCABULARIES:
             self.fields[facet].choices = list(vocabulary_names(facet).items())
         # "from" and "to" are Python keywords, so they are added here rather than declared.
-        self.fields["from"] = forms.DateField(required=False, label="From", input_formats=["%Y-%m-%d"])
-        self.fields["to"] = forms.DateField(required=False, label="To", input_formats=["%Y-%m-%d"])
+        self.fields["from"] = forms.DateField(required=False, label=_("From"), input_formats=["%Y-%m-%d"])
+        self.fields["to"] = forms.DateField(required=False, label=_("To"), input_formats=["%Y-%m-%d"])
 
     def clean(self):
         data = super().clean()
         if data.get("from") and data.get("to") and data["from"] > data["to"]:
-            self.add_error("to", "The end date must not be before the start date.")
+            self.add_error("to", gettext("The end date must not be before the start date."))
         return data
 
     def to_request(self, audiences: frozenset[str]) -> SearchRequest:

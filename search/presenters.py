@@ -3,11 +3,12 @@
 from urllib.parse import urlencode
 
 from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from .queries import SearchResults
 
 FACET_PARAMS = {"type": "type", "industry": "industry", "district": "district"}
-FACET_HEADINGS = {"type": "Type", "industry": "Industry", "district": "District", "year": "Year"}
+FACET_HEADINGS = {"type": _("Type"), "industry": _("Industry"), "district": _("District"), "year": _("Year")}
 
 
 def _url(base: dict[str, list[str]], **changes) -> str:

@@ -14,6 +14,7 @@ from functools import cached_property
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 
 from maghub.search_text import search_words
 
@@ -25,10 +26,15 @@ logger = logging.getLogger(__name__)
 
 SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
-SORT_CHOICES = [(SORT_RELEVANCE, "Relevance"), (SORT_DATE, "Newest first")]
-KIND_LABELS = {"article": "Articles", "company": "Companies", "event": "Events", "post": "Community posts"}
+SORT_CHOICES = [(SORT_RELEVANCE, _("Relevance")), (SORT_DATE, _("Newest first"))]
+KIND_LABELS = {
+    "article": _("Articles"),
+    "company": _("Companies"),
+    "event": _("Events"),
+    "post": _("Community posts"),
+}
 FACETS = tuple(FACET_FIELDS)  # type, industry, district, year
-OUTAGE_NOTICE = "Search is running in a reduced mode right now: results may be less complete than usual."
+OUTAGE_NOTICE = _("Search is running in a reduced mode right now: results may be less complete than usual.")
 OUTAGE_MEMORY_SECONDS = 30
 
 

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -51,7 +52,9 @@ def search_api(request: HttpRequest) -> JsonResponse:
 def suggest_api(request: HttpRequest) -> JsonResponse:
     text = request.GET.get("q", "")
     if len(text) > 100:
-        return _noindex(JsonResponse({"errors": {"q": ["Type at most 100 characters."]}}, status=400))
+        return _noindex(
+            JsonResponse({"errors": {"q": [gettext("Type at most 100 characters.")]}}, status=400)
+        )
     suggestions = suggest(text, audiences_for(request.user))
     return _noindex(
         JsonResponse(

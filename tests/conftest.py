@@ -14,15 +14,20 @@ from maghub.cache import cache_settings
 from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
 from search.client import get_client
 
+from . import catalogues
 from . import search_engine as engine
 from .redis_server import RedisServer
 from .two_factor.sign_in import sign_in_with_code
 
 
 def pytest_configure(config):
-    """The controller starts the session's search engine in the background (it is ready in about
-    ten seconds, while pytest collects and builds databases); xdist workers inherit its directory."""
-    if hasattr(config, "workerinput") or os.environ.get(engine.URL_VARIABLE):
+    """The controller compiles stale message catalogues and starts the session's search engine in
+    the background (it is ready in about ten seconds, while pytest collects and builds databases);
+    xdist workers inherit both."""
+    if hasattr(config, "workerinput"):
+        return
+    catalogues.compile_stale()
+    if os.environ.get(engine.URL_VARIABLE):
         return
     config.maghub_search_engine = engine.SearchEngine.start_in_background()
     os.environ[engine.DIR_VARIABLE] = str(config.maghub_search_engine.directory)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import gettext
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -72,7 +73,7 @@ class Category(index.Indexed, models.Model):
         if not access.can_post(user):
             return PostingNotAllowed(access.refusal_message(user))
         if self.is_closed and not access.is_moderator(user):
-            return PostingNotAllowed("This category is closed for new threads.")
+            return PostingNotAllowed(gettext("This category is closed for new threads."))
         return None
 
     def allows_posting_by(self, user) -> bool:
@@ -171,9 +172,9 @@ class Thread(models.Model):
         if not access.can_post(user):
             return PostingNotAllowed(access.refusal_message(user))
         if not self.allows_viewing_by(user):
-            return PostingNotAllowed("This thread is not available.")
+            return PostingNotAllowed(gettext("This thread is not available."))
         if self.is_locked and not access.is_moderator(user):
-            return ThreadLocked("This thread is locked: no new replies.")
+            return ThreadLocked(gettext("This thread is locked: no new replies."))
         return None
 
     def allows_posting_by(self, user) -> bool:
@@ -196,7 +197,7 @@ class Thread(models.Model):
         if refused := self.posting_refusal(author):
             raise refused
         if quoting is not None and self.quotable_post(author, quoting.pk) is None:
-            raise PostingNotAllowed("That post can no longer be quoted.")
+            raise PostingNotAllowed(gettext("That post can no longer be quoted."))
         with transaction.atomic():
             post = Post(thread=self, author=author, quoted=quoting)
             post.set_body(body)
@@ -286,7 +287,7 @@ class Thread(models.Model):
     @staticmethod
     def _require_moderator(user) -> None:
         if not access.is_moderator(user):
-            raise PostingNotAllowed("Only moderators may do that.")
+            raise PostingNotAllowed(gettext("Only moderators may do that."))
 
 
 class PostQuerySet(models.QuerySet):
@@ -407,7 +408,7 @@ class Post(models.Model):
         if not self.allows_editing_by(editor):
             if not access.can_post(editor):
                 raise PostingNotAllowed(access.refusal_message(editor))
-            raise PostingNotAllowed("You can only edit your own posts in threads open for replies.")
+            raise PostingNotAllowed(gettext("You can only edit your own posts in threads open for replies."))
         thread = self.thread
         previous, previous_title = self.body, thread.title
         renamed = title is not None and title != previous_title and self.is_opening_post
@@ -453,7 +454,7 @@ class Post(models.Model):
         The body stays in the database for the admin's audit of deleted posts and nowhere else.
         """
         if not self.allows_editing_by(user):
-            raise PostingNotAllowed("You can only delete your own posts.")
+            raise PostingNotAllowed(gettext("You can only delete your own posts."))
         opening = self.is_opening_post
         with transaction.atomic():
             self.is_deleted, self.deleted_at, self.deletion_reason = True, timezone.now(), reason.strip()
@@ -485,7 +486,7 @@ class Post(models.Model):
     def report(self, reporter, reason: str, details: str = ""):
         """Flag the post for moderators (a second report by the same member updates the open one)."""
         if not self.allows_reporting_by(reporter):
-            raise PostingNotAllowed("You cannot report this post.")
+            raise PostingNotAllowed(gettext("You cannot report this post."))
         report, created = self.reports.update_or_create(
             reporter=reporter, status="open", defaults={"reason": reason, "details": details}
         )

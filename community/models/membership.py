@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
@@ -19,10 +20,10 @@ class Membership(index.Indexed, models.Model):
     """One per user: the application (name, company, job title, reason) and its state."""
 
     class State(models.TextChoices):
-        PENDING = "pending", "Pending review"
-        APPROVED = "approved", "Approved member"
-        REJECTED = "rejected", "Rejected"
-        SUSPENDED = "suspended", "Suspended"
+        PENDING = "pending", _("Pending review")
+        APPROVED = "approved", _("Approved member")
+        REJECTED = "rejected", _("Rejected")
+        SUSPENDED = "suspended", _("Suspended")
 
     # Which states each decision may start from.
     TRANSITIONS = {
@@ -46,7 +47,7 @@ class Membership(index.Indexed, models.Model):
         max_length=200, blank=True, help_text="The company as the applicant wrote it, when it has no profile."
     )
     job_title = models.CharField(max_length=150)
-    reason = models.TextField("reason for applying", blank=True)
+    reason = models.TextField(_("reason for applying"), blank=True)
     state = models.CharField(max_length=20, choices=State.choices, default=State.PENDING, db_index=True)
     applied_at = models.DateTimeField(default=timezone.now)
     email_verified_at = models.DateTimeField(null=True, blank=True)
@@ -55,12 +56,12 @@ class Membership(index.Indexed, models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decision_note = models.TextField(blank=True, help_text="Shown to the applicant in the decision e-mail.")
-    email_on_reply = models.BooleanField("e-mail me when someone replies to my thread", default=True)
-    email_on_mention = models.BooleanField("e-mail me when someone @mentions me", default=True)
+    email_on_reply = models.BooleanField(_("e-mail me when someone replies to my thread"), default=True)
+    email_on_mention = models.BooleanField(_("e-mail me when someone @mentions me"), default=True)
     email_on_moderation = models.BooleanField(
-        "e-mail me when a moderator acts on my post or on a post I reported", default=True
+        _("e-mail me when a moderator acts on my post or on a post I reported"), default=True
     )
-    email_on_report = models.BooleanField("e-mail me new reports (moderators only)", default=True)
+    email_on_report = models.BooleanField(_("e-mail me new reports (moderators only)"), default=True)
 
     panels = [
         MultiFieldPanel(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from community import access
 from community.exceptions import PostingNotAllowed
@@ -14,20 +16,20 @@ class ModerationLog(models.Model):
     """Who did what to which thread, post or member, and when. Append-only."""
 
     class Action(models.TextChoices):
-        THREAD_PIN = "thread_pin", "Pinned thread"
-        THREAD_UNPIN = "thread_unpin", "Unpinned thread"
-        THREAD_LOCK = "thread_lock", "Locked thread"
-        THREAD_UNLOCK = "thread_unlock", "Unlocked thread"
-        THREAD_HIDE = "thread_hide", "Hid thread"
-        THREAD_UNHIDE = "thread_unhide", "Unhid thread"
-        THREAD_MOVE = "thread_move", "Moved thread"
-        POST_HIDE = "post_hide", "Hid post"
-        POST_UNHIDE = "post_unhide", "Unhid post"
-        REPORT_RESOLVED = "report_resolved", "Resolved report"
-        REPORT_DISMISSED = "report_dismissed", "Dismissed report"
-        MEMBER_APPROVED = "member_approved", "Approved member"
-        MEMBER_REJECTED = "member_rejected", "Rejected application"
-        MEMBER_SUSPENDED = "member_suspended", "Suspended member"
+        THREAD_PIN = "thread_pin", _("Pinned thread")
+        THREAD_UNPIN = "thread_unpin", _("Unpinned thread")
+        THREAD_LOCK = "thread_lock", _("Locked thread")
+        THREAD_UNLOCK = "thread_unlock", _("Unlocked thread")
+        THREAD_HIDE = "thread_hide", _("Hid thread")
+        THREAD_UNHIDE = "thread_unhide", _("Unhid thread")
+        THREAD_MOVE = "thread_move", _("Moved thread")
+        POST_HIDE = "post_hide", _("Hid post")
+        POST_UNHIDE = "post_unhide", _("Unhid post")
+        REPORT_RESOLVED = "report_resolved", _("Resolved report")
+        REPORT_DISMISSED = "report_dismissed", _("Dismissed report")
+        MEMBER_APPROVED = "member_approved", _("Approved member")
+        MEMBER_REJECTED = "member_rejected", _("Rejected application")
+        MEMBER_SUSPENDED = "member_suspended", _("Suspended member")
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -61,16 +63,16 @@ class Report(models.Model):
     """A member flags a post for moderators, with a reason."""
 
     class Reason(models.TextChoices):
-        SPAM = "spam", "Spam or advertising"
-        ABUSE = "abuse", "Abusive or harassing"
-        CONFIDENTIAL = "confidential", "Shares confidential or personal information"
-        OFF_TOPIC = "off_topic", "Off-topic"
-        OTHER = "other", "Something else"
+        SPAM = "spam", _("Spam or advertising")
+        ABUSE = "abuse", _("Abusive or harassing")
+        CONFIDENTIAL = "confidential", _("Shares confidential or personal information")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+        OTHER = "other", _("Something else")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        RESOLVED = "resolved", "Resolved (action taken)"
-        DISMISSED = "dismissed", "Dismissed"
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved (action taken)")
+        DISMISSED = "dismissed", _("Dismissed")
 
     post = models.ForeignKey("community.Post", on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
@@ -99,7 +101,7 @@ class Report(models.Model):
     def close(self, moderator, status: str, *, hide_post: bool = False) -> None:
         """Resolve or dismiss the report (optionally hiding the post), logged."""
         if not access.is_moderator(moderator):
-            raise PostingNotAllowed("Only moderators may do that.")
+            raise PostingNotAllowed(gettext("Only moderators may do that."))
         with transaction.atomic():
             if hide_post and not self.post.is_hidden:
                 self.post.set_hidden(moderator, True, note=f"Report: {self.get_reason_display()}")

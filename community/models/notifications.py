@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -32,18 +34,18 @@ class NotificationQuerySet(models.QuerySet):
 
 class Notification(models.Model):
     class Kind(models.TextChoices):
-        REPLY = "reply", "replied to your thread"
-        MENTION = "mention", "mentioned you"
-        POST_HIDDEN = "post_hidden", "A moderator hid your post"
-        POST_UNHIDDEN = "post_unhidden", "A moderator made your post visible again"
-        REPORT_RESOLVED = "report_resolved", "Moderators acted on a post you reported"
-        REPORT_DISMISSED = "report_dismissed", "Moderators looked at a post you reported and left it"
-        REPORTED = "reported", "New report on a post"
-        THREAD_HIDDEN = "thread_hidden", "A moderator hid your thread"
-        THREAD_UNHIDDEN = "thread_unhidden", "A moderator made your thread visible again"
-        THREAD_LOCKED = "thread_locked", "A moderator locked your thread"
-        THREAD_UNLOCKED = "thread_unlocked", "A moderator reopened your thread for replies"
-        THREAD_MOVED = "thread_moved", "A moderator moved your thread to another category"
+        REPLY = "reply", _("replied to your thread")
+        MENTION = "mention", _("mentioned you")
+        POST_HIDDEN = "post_hidden", _("A moderator hid your post")
+        POST_UNHIDDEN = "post_unhidden", _("A moderator made your post visible again")
+        REPORT_RESOLVED = "report_resolved", _("Moderators acted on a post you reported")
+        REPORT_DISMISSED = "report_dismissed", _("Moderators looked at a post you reported and left it")
+        REPORTED = "reported", _("New report on a post")
+        THREAD_HIDDEN = "thread_hidden", _("A moderator hid your thread")
+        THREAD_UNHIDDEN = "thread_unhidden", _("A moderator made your thread visible again")
+        THREAD_LOCKED = "thread_locked", _("A moderator locked your thread")
+        THREAD_UNLOCKED = "thread_unlocked", _("A moderator reopened your thread for replies")
+        THREAD_MOVED = "thread_moved", _("A moderator moved your thread to another category")
 
     #: What moderation tells a thread's author about their thread (hidden or not: they wrote it).
     THREAD_NOTICES = (
@@ -98,5 +100,8 @@ class Notification(models.Model):
     def headline(self) -> str:
         """What happened, in words for the recipient."""
         if self.kind in self.MODERATION:
-            return self.get_kind_display()
-        return f"{self.actor or 'A former member'} {self.get_kind_display()}"
+            return str(self.get_kind_display())
+        actor = str(self.actor) if self.actor else gettext("A former member")
+        if self.kind == self.Kind.MENTION:
+            return gettext("%(actor)s mentioned you") % {"actor": actor}
+        return gettext("%(actor)s replied to your thread") % {"actor": actor}

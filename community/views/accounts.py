@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from community import access
@@ -52,7 +53,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=membership) if membership else None
     if form is not None and request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your profile was saved.")
+        messages.success(request, gettext("Your profile was saved."))
         return redirect("profile")
     context = {
         "membership": membership,
@@ -71,7 +72,7 @@ def resend_verification(request: HttpRequest) -> HttpResponse:
     membership = access.membership_of(request.user)
     if membership and not membership.email_verified:
         send_email_verification(membership)
-        messages.success(request, "We sent you a new confirmation link.")
+        messages.success(request, gettext("We sent you a new confirmation link."))
     return redirect("profile")
 
 

@@ -9,6 +9,7 @@ from django.db.models import Count, Max, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from community import access
 from community.decorators import member_required, refusal_response
@@ -167,7 +168,7 @@ def post_delete(request: HttpRequest, post_id: int) -> HttpResponse:
     form = DeletePostForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         post.soft_delete(request.user, form.cleaned_data["reason"])
-        messages.success(request, "Your post was deleted.")
+        messages.success(request, gettext("Your post was deleted."))
         return redirect(post.thread.category if post.thread.is_deleted else post)
     return render(
         request, "community/post_confirm_delete.html", {"post": post, "thread": post.thread, "form": form}
@@ -191,7 +192,7 @@ def post_report(request: HttpRequest, post_id: int) -> HttpResponse:
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         post.report(request.user, **form.cleaned_data)
-        messages.success(request, "Thank you: moderators will look at this post.")
+        messages.success(request, gettext("Thank you: moderators will look at this post."))
         return redirect(post)
     return render(request, "community/report_form.html", {"post": post, "thread": post.thread, "form": form})
 
@@ -240,6 +241,9 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
         notification.save(update_fields=["read_at"])
     if not notification.post.thread.allows_viewing_by(request.user):
         # A notice to the author of a hidden thread: the thread itself is for moderators now.
-        messages.info(request, f"{notification.headline}: only moderators can open it now.")
+        messages.info(
+            request,
+            gettext("%(headline)s: only moderators can open it now.") % {"headline": notification.headline},
+        )
         return redirect("community:notifications")
     return redirect(notification.post)

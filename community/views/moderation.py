@@ -6,13 +6,23 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from community.decorators import moderator_required
 from community.forms import MoveThreadForm
 from community.models import ModerationLog, Post, Report, Thread
 
-THREAD_ACTIONS = {"pin", "unpin", "lock", "unlock", "hide", "unhide"}
+# What each thread action says once done (in the reader's language, so looked up at run time).
+THREAD_ACTION_DONE = {
+    "pin": lambda: gettext("Thread pinned."),
+    "unpin": lambda: gettext("Thread unpinned."),
+    "lock": lambda: gettext("Thread locked."),
+    "unlock": lambda: gettext("Thread unlocked."),
+    "hide": lambda: gettext("Thread hidden."),
+    "unhide": lambda: gettext("Thread unhidden."),
+}
+THREAD_ACTIONS = set(THREAD_ACTION_DONE)
 
 
 @moderator_required
@@ -23,7 +33,7 @@ def thread_moderate(request: HttpRequest, thread_id: int) -> HttpResponse:
     if action not in THREAD_ACTIONS:
         raise Http404
     thread.moderate(request.user, action)
-    messages.success(request, f"Thread {action}ned." if action.endswith("pin") else f"Thread {action}ed.")
+    messages.success(request, THREAD_ACTION_DONE[action]())
     return redirect(thread)
 
 
@@ -35,7 +45,7 @@ def thread_move(request: HttpRequest, thread_id: int) -> HttpResponse:
         target = form.cleaned_data["category"]
         thread.refresh_from_db()
         thread.move_to(target, request.user)
-        messages.success(request, f"Thread moved to {target}.")
+        messages.success(request, gettext("Thread moved to %(category)s.") % {"category": target})
         return redirect(thread)
     return render(request, "community/thread_move.html", {"thread": thread, "form": form})
 
@@ -48,7 +58,7 @@ def post_moderate(request: HttpRequest, post_id: int) -> HttpResponse:
     if action not in {"hide", "unhide"}:
         raise Http404
     post.set_hidden(request.user, action == "hide", note=request.POST.get("note", ""))
-    messages.success(request, "Post hidden." if action == "hide" else "Post visible again.")
+    messages.success(request, gettext("Post hidden.") if action == "hide" else gettext("Post visible again."))
     return redirect(post)
 
 
@@ -71,7 +81,7 @@ def report_close(request: HttpRequest, report_id: int) -> HttpResponse:
     if status not in {Report.Status.RESOLVED, Report.Status.DISMISSED}:
         raise Http404
     report.close(request.user, status, hide_post=request.POST.get("hide_post") == "1")
-    messages.success(request, "Report closed.")
+    messages.success(request, gettext("Report closed."))
     return redirect("community:report_queue")
 
 

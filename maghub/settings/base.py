@@ -142,6 +142,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# The project's own message catalogue (locale/zh_Hans), compiled by `manage.py compilemessages`.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each language writes them ("30 Nov 2026", "2026年11月30日"): templates name a format.
+FORMAT_MODULE_PATH = ["maghub.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -22,7 +22,7 @@ def breadcrumbs(context):
     if trail is None and page is not None and page.depth > 2:
         ancestors = [ancestor for ancestor in page_trail(page)[:-1] if ancestor.depth > 2]
         trail = [(ancestor.title, ancestor.url) for ancestor in ancestors] + [(page.title, None)]
-    return {"trail": trail or [], "home_url": "/"}
+    return {"trail": trail or [], "home_url": localized_path("/")}
 
 
 @register.simple_tag

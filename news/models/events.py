@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -155,10 +156,10 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
 
 class EventOrganiser(Orderable):
     class Role(models.TextChoices):
-        HOST = "host", "Host"
-        ORGANISER = "organiser", "Organiser"
-        CO_ORGANISER = "co-organiser", "Co-organiser"
-        SUPPORTER = "supporter", "Supporting organisation"
+        HOST = "host", _("Host")
+        ORGANISER = "organiser", _("Organiser")
+        CO_ORGANISER = "co-organiser", _("Co-organiser")
+        SUPPORTER = "supporter", _("Supporting organisation")
 
     event = ParentalKey(EventReportPage, on_delete=models.CASCADE, related_name="organisers")
     name = models.CharField(max_length=200)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
@@ -32,7 +34,8 @@ class VocabularyTerm(TagBase):
     def summary(self) -> str:
         """The term page's meta description: the editors' description, else what the page lists."""
         return self.description or (
-            f"News, company profiles and event reports on {self.name} from {settings.WAGTAIL_SITE_NAME}."
+            gettext("News, company profiles and event reports on %(term)s from %(site)s.")
+            % {"term": self.name, "site": settings.WAGTAIL_SITE_NAME}
         )
 
     @property
@@ -60,16 +63,16 @@ class Industry(VocabularyTerm):
     query_param = "industry"
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name = "industry"
-        verbose_name_plural = "industries"
+        verbose_name = _("industry")
+        verbose_name_plural = _("industries")
 
 
 class District(VocabularyTerm):
     query_param = "district"
 
     class Meta(VocabularyTerm.Meta):
-        verbose_name = "district"
-        verbose_name_plural = "districts"
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
 
 
 class PageIndustry(TaggedItemBase):

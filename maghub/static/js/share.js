@@ -1,7 +1,8 @@
 /* Share panel (includes/share_panel.html): progressive enhancement. Without this script the
    link stays visible and selectable. On phones with the Web Share API a "Share…" button opens
    the system share sheet; elsewhere (or if sharing fails) "Copy link" puts the link on the
-   clipboard. Served from our own origin: the Content-Security-Policy allows no inline script. */
+   clipboard. Served from our own origin: the Content-Security-Policy allows no inline script.
+   What it says comes from the panel's data attributes, translated with the page. */
 (function () {
   "use strict";
 
@@ -17,7 +18,7 @@
     var url = panel.dataset.shareUrl;
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(url).then(
-        function () { say(panel, "Link copied."); },
+        function () { say(panel, panel.dataset.copiedMessage); },
         function () { selectLink(panel, input); }
       );
       return;
@@ -34,7 +35,7 @@
     } catch (error) {
       copied = false;
     }
-    say(panel, copied ? "Link copied." : "Link selected: copy it with your device's Copy command.");
+    say(panel, copied ? panel.dataset.copiedMessage : panel.dataset.selectedMessage);
   }
 
   function sharePage(panel) {
