@@ -40,9 +40,10 @@ def load(home, locale, log=print):
         translate_company(home, locale, slug, summary, texts["countries"])
         for slug, summary in texts["companies"].items()
     ]
-    results.append(translate_event(home, locale, **texts["event"]))
+    credit = texts["image_credit"]
+    results.append(translate_event(home, locale, credit=credit, **texts["event"]))
     results += [
-        translate_article(home, locale, slug, captions=texts["images"], **fields)
+        translate_article(home, locale, slug, captions=texts["images"], lead_image_credit=credit, **fields)
         for slug, fields in texts["articles"].items()
     ]
     made = sum(created for _, created in results)
@@ -70,10 +71,10 @@ def translate_company(home, locale, slug, summary, countries):
     )
 
 
-def translate_event(home, locale, *, slug, gallery, body, **fields):
+def translate_event(home, locale, *, slug, gallery, credit, body, **fields):
     english = EventReportPage.objects.descendant_of(home).get(slug=slug)
     photos = [
-        {"image": photo["image"], "caption": caption, "credit": photo["credit"]}
+        {"image": photo["image"], "caption": caption, "credit": credit}
         for photo, caption in zip(english.gallery[0].value, gallery, strict=True)
     ]
     hosts = english.host_list

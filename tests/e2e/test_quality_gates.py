@@ -1,7 +1,7 @@
 """axe-core and the Nu HTML Checker on rendered pages: zero serious/critical violations, zero errors.
 
-One test over the demo content (what `make run` shows): each page is opened in
-Chromium and checked with axe there; their HTML goes through one run of the Nu
+One test over the demo content (what `make run` shows), in English and in Chinese: each page
+is opened in Chromium and checked with axe there; their HTML goes through one run of the Nu
 checker. A failure lists every page's problems at once.
 """
 

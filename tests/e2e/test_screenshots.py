@@ -1,7 +1,8 @@
 """Full-page screenshots of every public page type, the account pages and a community thread,
 on a phone (390 wide) and a desktop (1440 wide), for an editor to look at:
 test-artifacts/screenshots/<page>-<width>.png. Each page must also load without a CSP
-violation (the tab fixture fails the test on one) and keep the phone masthead compact."""
+violation (the tab fixture fails the test on one) and keep the phone masthead compact. The
+Chinese home page, a Chinese story and a search in Chinese are shot too."""
 
 from django.urls import reverse
 
@@ -68,6 +69,8 @@ def test_screenshots_of_every_page_type(demo_with_footer, request, width):
         if width == "phone":
             masthead = tab.locator(".masthead").bounding_box()
             assert masthead["height"] <= 120, (name, masthead)
+            # Nothing wider than the phone: no sideways scrolling, in either language.
+            assert tab.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width], name
         shoot(tab, name, width)
         if name == "article" and width == "desktop":
             # The print stylesheet: the story without the site's chrome.
