@@ -83,6 +83,7 @@ def test_chinese_stories_keep_the_english_facts_structure_and_links(demo, client
     # Companies keep their official Chinese names, their certifications, and link in Chinese.
     muji = CompanyProfilePage.objects.get(locale=chinese(), slug="muji")
     assert muji.title == "无印良品" and muji.home_country == "日本"
+    assert "<h1>无印良品</h1>" in client.get(muji.url).content.decode()  # its Chinese name once
     bank = CompanyProfilePage.objects.get(locale=chinese(), slug="ccb-changning")
     assert [(c.certification.name, c.year) for c in bank.certification_list] == [
         ("Professional Service Provider for Enterprises Going Global", 2024)
