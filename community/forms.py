@@ -44,6 +44,7 @@ class MembershipDetailsForm(forms.ModelForm):
             "company_name": _("Company (if not listed)"),
             "job_title": _("Job title"),
         }
+        help_texts = {"company_name": _("The company as the applicant wrote it, when it has no profile.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -21,6 +21,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from wagtail.models import Page
 
@@ -72,7 +73,8 @@ class PageSeo:
     @property
     def open_graph(self) -> list[tuple[str, str]]:
         tags = [
-            ("og:site_name", settings.WAGTAIL_SITE_NAME),
+            # The site's name is a msgid of the catalogue too ("MagHub Shanghai" → "MagHub 上海").
+            ("og:site_name", gettext(settings.WAGTAIL_SITE_NAME)),
             ("og:type", self.og_type),
             ("og:title", self.title),
             ("og:description", self.description),
