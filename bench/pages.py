@@ -44,10 +44,12 @@ def _older_link(client, path: str) -> str:
 
 
 def _paths(client) -> dict[str, str]:
+    from wagtail.models import Locale
+
     from news.models import ArticlePage, CompanyProfilePage, District, EventReportPage, Industry
 
     article = ArticlePage.objects.live().order_by("-first_published_at").first()
-    deep_page = ArticlePage.objects.live().count() // 12 // 2
+    deep_page = ArticlePage.objects.live().filter(locale=Locale.get_default()).count() // 12 // 2
     district = District.objects.get(slug="changning")
     industry = Industry.objects.order_by("name").first()
     return {
@@ -58,7 +60,7 @@ def _paths(client) -> dict[str, str]:
         "/news/ filtered": f"/news/?district={district.slug}&industry={industry.slug}",
         "taxonomy page": industry.get_absolute_url(),
         "district page": district.get_absolute_url(),
-        "company": CompanyProfilePage.objects.live().get(slug="muji").url,
+        "company": CompanyProfilePage.objects.live().get(slug="muji", locale=Locale.get_default()).url,
         "article": article.url,
         "event report": EventReportPage.objects.live().first().url,
         "/companies/": "/companies/",

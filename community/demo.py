@@ -84,6 +84,33 @@ THREADS = [
         "Which documents did the district ask for?",
         [("grace-lin", "We did last spring. Start with the audited accounts; the rest is quick.")],
     ),
+    # Members write in either language; a thread in Chinese and one that mixes both.
+    (
+        "people-hr",
+        "kenji-sato",
+        "新同事来沪：工作许可大概要办多久？",
+        "下个月有两位日本同事到我们长宁的办公室报到。最近办过外国人工作许可和居留许可的会员，"
+        "从递交材料到拿到证件大概用了多久？有哪些材料最好提前准备？",
+        [
+            (
+                "grace-lin",
+                "我们今年春天办过两位，前后大约六周。学历和无犯罪记录证明的公证认证最花时间，"
+                "建议在对方国内就先办好。",
+            ),
+            (
+                "yuki-tanaka",
+                "同意 @grace-lin 的经验。另外各类证明文件请按最新要求准备，提前向办理机构确认最省事。",
+            ),
+        ],
+    ),
+    (
+        "logistics",
+        "lars-nielsen",
+        "大虹桥论坛之后：组织一次跨境电商物流交流会？",
+        "在 MagHub 2.0 发布的论坛上认识了几家获得认证的出海服务商。"
+        "有没有会员愿意在虹桥一起组织一次小型交流会，聊聊海外仓和退货处理？",
+        [("marco-rossi", "Count me in. RINA 可以在我们黄浦的办公室提供会议室。")],
+    ),
     (
         "people-hr",
         "grace-lin",

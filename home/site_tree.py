@@ -1,14 +1,15 @@
 """The site's root: the home page every command that builds content starts from."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 
 
 def ensure_home_page(title="MagHub Shanghai", *, hostname="localhost", port=80, **fields):
     """The HomePage as the root of the default site, served at `hostname`:`port` (which every
-    absolute URL uses: maghub.site_urls), replacing Wagtail's welcome page."""
-    home = HomePage.objects.first()
+    absolute URL uses: maghub.site_urls), replacing Wagtail's welcome page. Its translations
+    are its siblings; the site's root is the one in the default language."""
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title=title, slug="maghub", **fields))

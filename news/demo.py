@@ -71,17 +71,24 @@ def load(home, log=print):
     # Certifications are added after the companies were published: announce every demo page.
     pages = [*profiles.values(), event, *(article for article, _ in articles)]
     pages_written.send(sender=Page, ids=[page.pk for page in pages])
+    live = {
+        model: model.objects.live().filter(locale=home.locale).count()
+        for model in (ArticlePage, CompanyProfilePage, EventReportPage)
+    }
     log(
-        f"Demo content ready: {ArticlePage.objects.live().count()} articles, "
-        f"{CompanyProfilePage.objects.live().count()} companies, {EventReportPage.objects.live().count()} "
-        f"event reports ({len(created)} articles created this run)."
+        f"Demo content ready: {live[ArticlePage]} articles, {live[CompanyProfilePage]} companies, "
+        f"{live[EventReportPage]} event reports ({len(created)} articles created this run)."
     )
     return home
 
 
 def load_vocabulary(model, terms):
+    """The terms, each with its Chinese name; a term that exists keeps its names, or gets the
+    Chinese name if it has none yet."""
     for name, name_zh in terms:
-        model.objects.get_or_create(name=name, defaults={"name_zh": name_zh})
+        term, _ = model.objects.get_or_create(name=name, defaults={"name_zh": name_zh})
+        if not term.name_zh:
+            model.objects.filter(pk=term.pk).update(name_zh=name_zh)
 
 
 def terms(model, names):

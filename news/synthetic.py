@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
 from maghub.content_cache import bump_content_version
@@ -201,7 +201,7 @@ def generate_articles(count, *, batch_size=BATCH_SIZE, seed=None, progress=None,
 
     ``text(rng, vocabulary)`` returns each article's (title, standfirst, body).
     """
-    index = NewsIndexPage.objects.first()
+    index = NewsIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
         raise LookupError("There is no news index page: run `manage.py load_demo` first.")
     writer = ArticleBatchWriter(index, Vocabulary(), random.Random(seed), text)  # noqa: S311 - not for secrets

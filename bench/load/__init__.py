@@ -124,6 +124,8 @@ def _workers() -> str:
 
 
 def _plan(site, members: list[str]):
+    from wagtail.models import Locale
+
     from bench.load import stack
     from bench.load.clients import Plan
     from community.models import Category, Thread
@@ -161,7 +163,7 @@ def _plan(site, members: list[str]):
         queries=queries,
         categories=list(Category.objects.values_list("slug", flat=True)),
         threads=list(Thread.objects.values_list("pk", flat=True)),
-        news_index=NewsIndexPage.objects.get().pk,
+        news_index=NewsIndexPage.objects.get(locale=Locale.get_default()).pk,
         members=members,
         member_password=stack.PASSWORD,
         editor=(stack.EDITOR, stack.PASSWORD),

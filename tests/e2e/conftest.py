@@ -134,6 +134,12 @@ def demo_site():
         wagtail_log.setLevel(level)
 
 
+def demo_page(model, slug, language_code="en-gb"):
+    """The live demo page of `model` at `slug` in that language (each demo page has its
+    translation at the same slug)."""
+    return model.objects.live().get(slug=slug, locale__language_code=language_code)
+
+
 @pytest.fixture(scope="session")
 def browser(_migrated_data):
     from playwright.sync_api import sync_playwright

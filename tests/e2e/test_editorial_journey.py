@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from news.demo import draw_picture
 from news.models import ArticlePage, CompanyProfilePage, District, Industry, NewsIndexPage
+from tests.e2e.conftest import demo_page
 from tests.e2e.conftest import sign_in_to_admin as sign_in
 from tests.editorial.factories import StaffFactory
 
@@ -56,10 +57,10 @@ def choose_company(page, company):
 def test_article_goes_through_review_and_appears_everywhere(demo_site, page, second_page, screenshot):
     StaffFactory(username="mei", first_name="Mei", last_name="Lin", role="Editors")
     StaffFactory(username="tom", first_name="Tom", last_name="Berg", role="Editors")
-    news = NewsIndexPage.objects.get()
+    news = demo_page(NewsIndexPage, "news")
     logistics = Industry.objects.get(slug="logistics")
     changning = District.objects.get(slug="changning")
-    dsv = CompanyProfilePage.objects.get(slug="dsv-air-sea")
+    dsv = demo_page(CompanyProfilePage, "dsv-air-sea")
 
     # Mei writes the article, with a photo uploaded from the image chooser.
     sign_in(page, "mei")

@@ -16,7 +16,7 @@ from django.urls import reverse
 import pytest
 
 from news.models import ArticlePage, CompanyProfilePage, EventReportPage, Industry
-from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, require
+from tests.e2e.conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, demo_page, require
 
 pytestmark = pytest.mark.e2e
 
@@ -36,9 +36,9 @@ def pages_to_audit() -> dict[str, str]:
     return {
         "home": "/",
         "news": "/news/",
-        "article": ArticlePage.objects.live().get(slug="maghub-2-launched-in-greater-hongqiao").url,
-        "company": CompanyProfilePage.objects.live().get(slug="dsv-air-sea").url,
-        "event": EventReportPage.objects.live().get(slug="china-an-opportunity-forum-2024").url,
+        "article": demo_page(ArticlePage, "maghub-2-launched-in-greater-hongqiao").url,
+        "company": demo_page(CompanyProfilePage, "dsv-air-sea").url,
+        "event": demo_page(EventReportPage, "china-an-opportunity-forum-2024").url,
         "search": f"{reverse('search')}?q=Hongqiao",
         "industry": Industry.objects.get(slug="logistics").get_absolute_url(),
     }

@@ -1,7 +1,7 @@
 """axe-core and the Nu HTML Checker on rendered pages: zero serious/critical violations, zero errors.
 
-One test over the demo content (what `make run` shows): each page is opened in
-Chromium and checked with axe there; their HTML goes through one run of the Nu
+One test over the demo content (what `make run` shows), in English and in Chinese: each page
+is opened in Chromium and checked with axe there; their HTML goes through one run of the Nu
 checker. A failure lists every page's problems at once.
 """
 
@@ -11,23 +11,23 @@ import pytest
 
 from home.info_pages import ensure_info_pages
 from news.models import ArticlePage, Author, CompanyProfilePage, District, EventReportPage, Industry
-from tests.e2e.conftest import assert_no_findings, axe_violations, html_errors
+from tests.e2e.conftest import assert_no_findings, axe_violations, demo_page, html_errors
 
 pytestmark = pytest.mark.e2e
 
 
 def pages_to_check():
     """{name: path} of every kind of public page, from the demo content."""
-    article = ArticlePage.objects.live().get(slug="maghub-2-launched-in-greater-hongqiao")
+    article = demo_page(ArticlePage, "maghub-2-launched-in-greater-hongqiao")
     return {
         "home": "/",
         "news-listing": "/news/",
         "news-filtered": f"/news/?{District.query_param}=changning",
         "article": article.url,
         "companies-listing": "/companies/",
-        "company": CompanyProfilePage.objects.live().get(slug="dsv-air-sea").url,
+        "company": demo_page(CompanyProfilePage, "dsv-air-sea").url,
         "events-listing": "/events/",
-        "event": EventReportPage.objects.live().get(slug="china-an-opportunity-forum-2024").url,
+        "event": demo_page(EventReportPage, "china-an-opportunity-forum-2024").url,
         "industry": Industry.objects.get(slug="logistics").get_absolute_url(),
         "districts": reverse("news:district_list"),
         "author": Author.objects.first().get_absolute_url(),
@@ -37,6 +37,10 @@ def pages_to_check():
         "login": reverse("login"),
         "signup": reverse("signup"),
         "not-found": "/no-such-story/",
+        # The same gates in Chinese: the home page, a story and a search in Chinese.
+        "home-zh": "/zh/",
+        "article-zh": demo_page(ArticlePage, article.slug, "zh-hans").url,
+        "search-zh": f"/zh{reverse('search')}?q=虹桥",
     }
 
 

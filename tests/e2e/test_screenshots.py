@@ -1,7 +1,8 @@
 """Full-page screenshots of every public page type, the account pages and a community thread,
 on a phone (390 wide) and a desktop (1440 wide), for an editor to look at:
 test-artifacts/screenshots/<page>-<width>.png. Each page must also load without a CSP
-violation (the tab fixture fails the test on one) and keep the phone masthead compact."""
+violation (the tab fixture fails the test on one) and keep the phone masthead compact. The
+Chinese home page, a Chinese story and a search in Chinese are shot too."""
 
 from django.urls import reverse
 
@@ -10,7 +11,7 @@ import pytest
 from community import demo as community_demo
 from community.models import Thread
 from news.models import ArticlePage, CompanyProfilePage, EventReportPage, Industry
-from tests.e2e.conftest import ARTIFACTS, _new_page
+from tests.e2e.conftest import ARTIFACTS, _new_page, demo_page
 
 pytestmark = pytest.mark.e2e
 
@@ -22,11 +23,11 @@ def public_pages() -> dict[str, str]:
     return {
         "home": "/",
         "news": "/news/",
-        "article": ArticlePage.objects.live().get(slug="maghub-2-launched-in-greater-hongqiao").url,
+        "article": demo_page(ArticlePage, "maghub-2-launched-in-greater-hongqiao").url,
         "companies": "/companies/",
-        "company": CompanyProfilePage.objects.live().get(slug="dsv-air-sea").url,
+        "company": demo_page(CompanyProfilePage, "dsv-air-sea").url,
         "events": "/events/",
-        "event": EventReportPage.objects.live().get(slug="china-an-opportunity-forum-2024").url,
+        "event": demo_page(EventReportPage, "china-an-opportunity-forum-2024").url,
         "industries": reverse("news:industry_list"),
         "industry": Industry.objects.get(slug="logistics").get_absolute_url(),
         "search": f"{reverse('search')}?q=Hongqiao",
@@ -34,6 +35,9 @@ def public_pages() -> dict[str, str]:
         "not-found": "/no-such-story/",
         "login": reverse("login"),
         "signup": reverse("signup"),
+        "home-zh": "/zh/",
+        "article-zh": demo_page(ArticlePage, "maghub-2-launched-in-greater-hongqiao", "zh-hans").url,
+        "search-zh": f"/zh{reverse('search')}?q=虹桥",
     }
 
 
@@ -65,6 +69,8 @@ def test_screenshots_of_every_page_type(demo_with_footer, request, width):
         if width == "phone":
             masthead = tab.locator(".masthead").bounding_box()
             assert masthead["height"] <= 120, (name, masthead)
+            # Nothing wider than the phone: no sideways scrolling, in either language.
+            assert tab.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width], name
         shoot(tab, name, width)
         if name == "article" and width == "desktop":
             # The print stylesheet: the story without the site's chrome.

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from community.models import Membership
 from news.models import CompanyProfilePage
 from tests.community.factories import MembershipFactory, UserFactory
-from tests.e2e.conftest import sign_in_to_admin
+from tests.e2e.conftest import demo_page, sign_in_to_admin
 from tests.editorial.factories import StaffFactory
 
 pytestmark = pytest.mark.e2e
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.e2e
 
 def test_a_reviewer_approves_an_application_from_the_dashboard(demo_site, page, screenshot):
     StaffFactory(username="ling", first_name="Ling", last_name="Zhou", role="Membership reviewers")
-    dsv = CompanyProfilePage.objects.get(slug="dsv-air-sea")
+    dsv = demo_page(CompanyProfilePage, "dsv-air-sea")
     CompanyProfilePage.objects.filter(pk=dsv.pk).update(website="https://www.dsv.com/")
     application = MembershipFactory(
         state=Membership.State.PENDING,
