@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
@@ -20,6 +20,7 @@ from wagtail.search import index
 from community import access, signals
 from community.exceptions import PostingNotAllowed, ThreadLocked
 from community.markup import render_markdown
+from maghub.i18n import in_language
 
 POSTS_PER_PAGE = 20
 
@@ -34,10 +35,6 @@ def line_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 
 THREADS_PER_PAGE = 25
-
-
-def _in_chinese() -> bool:
-    return (translation.get_language() or "").startswith("zh")
 
 
 class Category(index.Indexed, models.Model):
@@ -84,12 +81,12 @@ class Category(index.Indexed, models.Model):
     @property
     def display_name(self) -> str:
         """The name in the active language: the Chinese one in Chinese when there is one."""
-        return self.name_zh if self.name_zh and _in_chinese() else self.name
+        return in_language(self.name, self.name_zh)
 
     @property
     def display_description(self) -> str:
         """The description in the active language: the Chinese one in Chinese when there is one."""
-        return self.description_zh if self.description_zh and _in_chinese() else self.description
+        return in_language(self.description, self.description_zh)
 
     def allows_viewing_by(self, user) -> bool:
         return access.can_read_community(user)
