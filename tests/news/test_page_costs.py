@@ -144,7 +144,8 @@ def in_chinese(site: Site) -> Site:
         page.pk: page.get_translation_or_none(chinese()) or translate(page, title=f"{page.title}（中文）")
         for page in site.pages
     }
-    by_url = {page.url: translations[page.pk] for page in site.pages}
+    with translation.override(settings.LANGUAGE_CODE):  # the English pages' URLs
+        by_url = {page.url: translations[page.pk] for page in site.pages}
     urls = {
         name: by_url[url].url if url in by_url else localized_path(url, "zh-hans")
         for name, url in site.urls.items()
@@ -171,9 +172,13 @@ def get(client, url):
 
 
 @pytest.mark.parametrize("reader", ["anonymous", "member"])
-def test_a_read_never_writes(client, redis_cache, site_of, reader):
-    """Every public page type, first and second reader alike: SELECTs only, on the Redis cache."""
+@pytest.mark.parametrize("language", ["English", "Chinese"])
+def test_a_read_never_writes(client, redis_cache, site_of, reader, language):
+    """Every public page type, first and second reader alike, in both languages: SELECTs only,
+    on the Redis cache."""
     site = site_of(3)
+    if language == "Chinese":
+        site = in_chinese(site)
     if reader == "member":
         client.force_login(member())
     for name, url in site.urls.items():
@@ -194,10 +199,7 @@ def test_query_counts_are_small_and_do_not_grow_with_related_items(client, redis
 
     def built(related):
         site = site_of(related)
-        if language == "Chinese":
-            with translation.override(settings.LANGUAGE_CODE):
-                return in_chinese(site)
-        return site
+        return in_chinese(site) if language == "Chinese" else site
 
     small = built(1)
     with_one = {page: warm_query_count(client, small.urls[page]) for page in BUDGETS}
