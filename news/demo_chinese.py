@@ -16,6 +16,9 @@ from news.demo import stream
 from news.models import (
     ArticleCompany,
     ArticlePage,
+    Author,
+    Award,
+    Certification,
     CompanyIndexPage,
     CompanyProfilePage,
     EventIndexPage,
@@ -23,6 +26,7 @@ from news.models import (
     EventReportPage,
     NewsIndexPage,
 )
+from news.signals import pages_written
 
 CONTENT = Path(__file__).with_name("demo_content_zh.toml")
 SECTIONS = {"news": NewsIndexPage, "companies": CompanyIndexPage, "events": EventIndexPage}
@@ -46,9 +50,26 @@ def load(home, locale, log=print):
         translate_article(home, locale, slug, captions=texts["images"], lead_image_credit=credit, **fields)
         for slug, fields in texts["articles"].items()
     ]
+    name_in_chinese(texts)
+    pages = [page for page, _ in results]
+    # A company's search document holds its certifications' names: announce both languages' pages.
+    keys = [page.translation_key for page in pages]
+    pages_written.send(
+        sender=Page, ids=list(Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+    )
     made = sum(created for _, created in results)
     log(f"Chinese demo content ready: {len(results)} pages ({made} translated this run).")
-    return [page for page, _ in results]
+    return pages
+
+
+def name_in_chinese(texts):
+    """The Chinese names of the certification and the award, and the author's Chinese role, where
+    none has been given yet."""
+    for model, names in ((Certification, texts["certifications"]), (Award, texts["awards"])):
+        for name, name_zh in names.items():
+            model.objects.filter(name=name, name_zh="").update(name_zh=name_zh)
+    for slug, role_zh in texts["author_roles"].items():
+        Author.objects.filter(slug=slug, role_zh="").update(role_zh=role_zh)
 
 
 def translations(pages, locale) -> list[Page]:

@@ -10,6 +10,8 @@ import pytest
 from home.models import HomePage, InfoPage
 from news.models import (
     ArticlePage,
+    Author,
+    Award,
     CompanyIndexPage,
     CompanyProfilePage,
     District,
@@ -88,6 +90,9 @@ def test_chinese_stories_keep_the_english_facts_structure_and_links(demo, client
     assert [(c.certification.name, c.year) for c in bank.certification_list] == [
         ("Professional Service Provider for Enterprises Going Global", 2024)
     ]
+    assert "企业出海专业服务商" in client.get(bank.url).content.decode()
+    assert Award.objects.get(name="CSR Excellence Award").name_zh == "企业社会责任卓越奖"
+    assert Author.objects.get(slug="maghub-staff").role_zh == "《上海日报》MNC 俱乐部"
     certified = ArticlePage.objects.get(
         locale=chinese(), slug="first-going-global-service-providers-certified"
     )
@@ -116,6 +121,7 @@ def test_load_demo_again_creates_nothing_and_keeps_an_editors_chinese_change(dem
     article.title = "编辑修改后的标题"
     article.save_revision().publish()
     InfoPage.objects.get(locale=chinese(), slug="privacy").delete()  # an editor may drop one
+    Award.objects.filter(name="CSR Excellence Award").update(name_zh="企业社会责任优秀奖")
     pages = Page.objects.count()
 
     call_command("load_demo", stdout=None)
@@ -124,5 +130,6 @@ def test_load_demo_again_creates_nothing_and_keeps_an_editors_chinese_change(dem
     assert article.title == "编辑修改后的标题"
     assert Page.objects.count() == pages + 1  # only the missing translation is made again
     assert InfoPage.objects.get(locale=chinese(), slug="privacy").title == "隐私政策"
+    assert Award.objects.get(name="CSR Excellence Award").name_zh == "企业社会责任优秀奖"
     call_command("load_demo", stdout=None)
     assert Page.objects.count() == pages + 1
