@@ -177,6 +177,7 @@ def _chinese_member(username, full_name, job_title):
         company_name="得斯威",
         job_title=job_title,
         state=Membership.State.APPROVED,
+        language="zh-hans",
     )
     return user
 
