@@ -90,7 +90,9 @@ def _page_links(request, page, current) -> list[LanguageLink]:
 
 
 def _untranslated_note(language_code, section) -> str:
+    # Said in the language the link leads to, about that language: the msgid is the English note
+    # and each catalogue names its own language ("本页暂无中文版…").
     with translation.override(language_code):
         if section is None or section.depth <= 2:
-            return gettext("Not yet in this language: this link goes to the home page")
-        return gettext("Not yet in this language: this link goes to %(section)s") % {"section": section.title}
+            return gettext("This page is not in English yet: go to the home page")
+        return gettext("This page is not in English yet: go to %(section)s") % {"section": section.title}
