@@ -185,7 +185,10 @@ def event_report(
         EventReportPage,
         slug,
         lead_image=photos[image],
-        organisers=[EventOrganiser(name=profiles[s].title, company=profiles[s], role="host") for s in hosts],
+        organisers=[
+            EventOrganiser(name=profiles[s].title, company=profiles[s], role="host", sort_order=order)
+            for order, s in enumerate(hosts)
+        ],
         participating_companies=[profiles[s] for s in participants],
         body=stream(body),
         gallery=[("photos", photos_block)],

@@ -103,9 +103,10 @@ def translate_event(home, locale, *, slug, gallery, credit, body, **fields):
     return ensure_translation(
         english,
         locale,
+        # In the English order: sort_order is what orders them (ties come back in any order).
         organisers=[
-            EventOrganiser(name=page.title, company=page, role=host.role)
-            for host, page in zip(hosts, host_pages, strict=True)
+            EventOrganiser(name=page.title, company=page, role=host.role, sort_order=order)
+            for order, (host, page) in enumerate(zip(hosts, host_pages, strict=True))
         ],
         participating_companies=translations(english.participating_companies.order_by("pk"), locale),
         body=stream(body),
