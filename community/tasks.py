@@ -56,19 +56,18 @@ def send_notification_email(notification_id: int) -> None:
     if not allowed(recipient):
         return
     with translation.override(language_of(recipient)):
+        headline = notification.headline
         context = {
-            "notification": notification,
-            "headline": notification.headline,
+            "headline": headline,
             "post": notification.post,
             "thread": notification.post.thread,
             "thread_title": notification.title_for(recipient),
-            "recipient": recipient,
             "user": recipient,
             "path": reverse("community:notification_open", args=[notification.pk]),
             "base_url": site_root_url(),
         }
         template = "community/email/moderation.txt" if is_moderation else "community/email/notification.txt"
-        subject = gettext("[MagHub community] %(headline)s") % {"headline": notification.headline}
+        subject = gettext("[MagHub community] %(headline)s") % {"headline": headline}
         _send(recipient, subject, render_to_string(template, context))
 
 

@@ -8,7 +8,7 @@ from wagtail.models import Locale, Orderable, Page
 
 from home.images import CreditedImage, CreditedRendition
 from maghub.mixins import ShareableMixin
-from maghub.pages import route_in_one_query
+from maghub.pages import public, route_in_one_query
 from news.models import ArticlePage, CompanyProfilePage, EventReportPage
 
 __all__ = [
@@ -131,6 +131,6 @@ class InfoPage(Page):
     def footer_links(cls) -> list[tuple[str, str]]:
         """(title, url) of the live public pages marked for the footer, in the tree's order,
         each in the active language where it has been translated."""
-        pages = cls.objects.live().public().filter(in_footer=True, locale=Locale.get_default())
+        pages = public(cls.objects.live().filter(in_footer=True, locale=Locale.get_default()))
         localized = (page.localized for page in pages.order_by("path"))
         return [(page.title, page.url) for page in localized]

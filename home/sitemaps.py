@@ -49,7 +49,7 @@ class PublicPagesSitemap(Sitemap):
                 for prefix in NOT_FOR_CRAWLERS
             ),
         )
-        return Page.objects.filter(in_a_tree).exclude(private).live().public()
+        return public(Page.objects.filter(in_a_tree).exclude(private).live())
 
     def items(self):
         # No page type has a sitemap entry of its own: plain page rows, in one query rather than

@@ -7,7 +7,7 @@ locale); only the path prefix is the short `zh` readers type and share.
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.urls import LocalePrefixPattern, URLResolver
-from django.utils.translation import get_language
+from django.utils.translation import get_language, to_locale
 
 from wagtail.coreutils import get_supported_content_language_variant
 
@@ -25,10 +25,7 @@ class LanguagePrefixPattern(LocalePrefixPattern):
 
     @property
     def language_prefix(self) -> str:
-        language_code = get_language() or settings.LANGUAGE_CODE
-        if language_code == settings.LANGUAGE_CODE and not self.prefix_default_language:
-            return ""
-        return f"{URL_PREFIXES.get(language_code, language_code)}/"
+        return url_prefix(get_language() or settings.LANGUAGE_CODE)
 
 
 def language_patterns(*urls) -> list[URLResolver]:
@@ -36,30 +33,29 @@ def language_patterns(*urls) -> list[URLResolver]:
     return [URLResolver(LanguagePrefixPattern(prefix_default_language=False), list(urls))]
 
 
+def url_prefix(language_code: str) -> str:
+    """A language's path prefix: none for the default language, "zh/" for Simplified Chinese."""
+    if language_code == settings.LANGUAGE_CODE:
+        return ""
+    return f"{URL_PREFIXES.get(language_code, language_code)}/"
+
+
 def localized_path(path: str, language_code: str | None = None) -> str:
     """An unprefixed site path ("/news/") under the prefix of `language_code` (default: the
     active language): "/zh/news/" in Chinese, unchanged in English."""
-    language_code = language_code or get_language() or settings.LANGUAGE_CODE
-    if language_code == settings.LANGUAGE_CODE:
-        return path
-    return f"/{URL_PREFIXES.get(language_code, language_code)}{path}"
+    return f"/{url_prefix(language_code or get_language() or settings.LANGUAGE_CODE)}{path[1:]}"
 
 
-def in_language(english: str, chinese: str) -> str:
+def localized_name(english: str, chinese: str) -> str:
     """The name for the active language: `chinese` to Chinese readers when the editors gave one,
     `english` otherwise (the English name is the one every record has)."""
-    return chinese if chinese and is_chinese() else english
+    return chinese if chinese and content_language() == CHINESE else english
 
 
 def content_language() -> str:
     """The active language as the code of a content Locale ("en-gb", "zh-hans"): what the pages
     a reader is shown are written in."""
     return get_supported_content_language_variant(get_language() or settings.LANGUAGE_CODE)
-
-
-def is_chinese(language_code: str | None = None) -> bool:
-    """Whether `language_code` (default: the active language) is a Chinese one."""
-    return (language_code or content_language()).startswith("zh")
 
 
 # Open Graph names a locale language_TERRITORY; Simplified Chinese is zh_CN there.
@@ -73,12 +69,7 @@ def open_graph_locale(language_code: str) -> str:
 
 def bcp47(language_code: str) -> str:
     """Django's lower-case code in the form HTML `lang` and `hreflang` use: en-GB, zh-Hans."""
-    language, _, region_or_script = language_code.partition("-")
-    if not region_or_script:
-        return language
-    if len(region_or_script) == 4:
-        return f"{language}-{region_or_script.title()}"
-    return f"{language}-{region_or_script.upper()}"
+    return to_locale(language_code).replace("_", "-")
 
 
 def language_name(language_code: str) -> str:

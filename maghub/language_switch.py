@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from maghub import content_cache
-from maghub.i18n import bcp47, language_name
+from maghub.i18n import bcp47, language_name, localized_path
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ def _page_links(request, page, current) -> list[LanguageLink]:
     for code, _name in settings.LANGUAGES:
         target = nearest.get(code)
         is_exact = target is not None and target.translation_key == page.translation_key
-        url = translate_url("/", code) if target is None else target.get_url(request)
+        url = localized_path("/", code) if target is None else target.get_url(request)
         note = "" if is_exact else _untranslated_note(code, target)
         links.append(LanguageLink(code, url, is_exact, code == current, note))
     return links

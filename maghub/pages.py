@@ -35,6 +35,13 @@ def in_language(pages, locale=None):
     return pages.filter(locale=locale)
 
 
+def translations_in(model, keys, locale_id):
+    """The live pages of `model` whose translation keys are `keys` (a list or a subquery) in the
+    language `locale_id`: where a translated page's links, copied from its original, lead in
+    its own language."""
+    return model.objects.live().filter(locale_id=locale_id, translation_key__in=keys)
+
+
 def links_in_language(links, attribute: str, locale_id) -> list:
     """`links` (rows with a page in `attribute`: an award's event, an event's host) with each page
     swapped for its live translation in `locale_id`, or None without one. A translated page's

@@ -27,7 +27,7 @@ from wagtail.models import Page
 
 from maghub.i18n import bcp47, content_language, open_graph_locale
 from maghub.images import SHARE_IMAGE_SPEC
-from maghub.language_switch import language_links
+from maghub.language_switch import alternates, language_links
 from maghub.pages import trail as page_trail
 from maghub.site_urls import absolute_url
 
@@ -62,7 +62,7 @@ def registration(page) -> SchemaRegistration | None:
     return next((_registry[model] for model in type(page).__mro__ if model in _registry), None)
 
 
-def in_language() -> str:
+def schema_language() -> str:
     """schema.org `inLanguage` of what is being read: the reader's language (en-GB, zh-Hans)."""
     return bcp47(content_language())
 
@@ -71,9 +71,7 @@ def translated_into(request, page=None) -> list[str]:
     """The other languages the page (or view) can be read in: the Open Graph alternates."""
     if request is None:
         return []
-    return [
-        link.language_code for link in language_links(request, page) if link.is_exact and not link.is_current
-    ]
+    return [link.language_code for link in alternates(language_links(request, page)) if not link.is_current]
 
 
 @dataclass
@@ -85,7 +83,6 @@ class PageSeo:
     image_url: str = ""
     image_alt: str = ""
     structured_data: list[dict] = field(default_factory=list)
-    language: str = field(default_factory=content_language)
     other_languages: list[str] = field(default_factory=list)
 
     @property
@@ -97,7 +94,7 @@ class PageSeo:
             ("og:title", self.title),
             ("og:description", self.description),
             ("og:url", self.canonical_url),
-            ("og:locale", open_graph_locale(self.language)),
+            ("og:locale", open_graph_locale(content_language())),
             *(("og:locale:alternate", open_graph_locale(code)) for code in self.other_languages),
         ]
         if self.image_url:
@@ -214,7 +211,7 @@ def website_schema(page, request) -> dict:
         "@type": "WebSite",
         "name": settings.WAGTAIL_SITE_NAME,
         "url": page.get_full_url(request),
-        "inLanguage": in_language(),
+        "inLanguage": schema_language(),
         "publisher": publisher(request),
         "potentialAction": {
             "@type": "SearchAction",

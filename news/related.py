@@ -35,7 +35,7 @@ def public_articles(exclude):
 
 
 def more_about_company(company, exclude, limit=MORE_LIMIT) -> RelatedGroup:
-    articles = public_articles(exclude).filter(pk__in=ArticleCompany.articles_mentioning(company))
+    articles = public_articles(exclude).filter(pk__in=ArticleCompany.article_ids_mentioning(company))
     title = gettext("More about %(company)s") % {"company": company.title}
     return RelatedGroup(title, company.url, list(articles[:limit]))
 

@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from maghub.images import SCHEMA_LOGO_SPEC
-from maghub.seo import describe, image_url, in_language, publisher, schema_for
+from maghub.seo import describe, image_url, publisher, schema_for, schema_language
 from maghub.site_urls import absolute_url
 
 SHANGHAI = {"@type": "PostalAddress", "addressLocality": "Shanghai", "addressCountry": "CN"}
@@ -30,7 +30,7 @@ def article_schema(page, request) -> dict:
     image = page.effective_share_image
     return {
         "@type": "NewsArticle",
-        "inLanguage": in_language(),
+        "inLanguage": schema_language(),
         "headline": page.title[:110],
         "description": describe(page),
         "url": page.get_full_url(request),
@@ -61,7 +61,7 @@ def company_schema(page, request) -> dict:
         "mainEntityOfPage": {
             "@type": "ProfilePage",
             "url": page.get_full_url(request),
-            "inLanguage": in_language(),
+            "inLanguage": schema_language(),
         },
         "award": [str(award) for award in page.award_list],
         "hasCredential": [
@@ -84,7 +84,7 @@ def event_schema(page, request) -> dict:
     image = page.effective_share_image
     return {
         "@type": "Event",
-        "inLanguage": in_language(),
+        "inLanguage": schema_language(),
         "name": page.title,
         "description": describe(page),
         "url": page.get_full_url(request),

@@ -13,10 +13,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
 
-from maghub.i18n import language_name
+from wagtail.coreutils import get_content_languages
+
+from maghub.i18n import content_language, language_name
 from news.models import District, Industry
 
-from .languages import chinese_language, content_languages, reader_language
 from .queries import FACETS, KIND_LABELS, FacetValue, SearchRequest
 
 VOCABULARIES = {"industry": Industry, "district": District}
@@ -31,11 +32,6 @@ def _names_key(facet: str, language: str) -> str:
     return f"search:vocabulary-names:{facet}:{language}"
 
 
-def display_name(name: str, name_zh: str, language: str) -> str:
-    """A term's name in ``language``: its Chinese name for Chinese readers when it has one."""
-    return (name_zh or name) if language == chinese_language() else name
-
-
 def vocabulary_names(facet: str) -> dict[str, str]:
     """Slug -> name in the reader's language of every term of a vocabulary facet, in the
     vocabulary's order.
@@ -43,12 +39,11 @@ def vocabulary_names(facet: str) -> dict[str, str]:
     Read on every search (form choices and facet labels), so kept in the shared cache until a
     term is saved or deleted (:func:`forget_vocabulary_names`).
     """
-    language = reader_language()
-    key = _names_key(facet, language)
+    key = _names_key(facet, content_language())
     names = cache.get(key)
     if names is None:
-        terms = VOCABULARIES[facet].objects.values_list("slug", "name", "name_zh")
-        names = {slug: display_name(name, name_zh, language) for slug, name, name_zh in terms}
+        terms = VOCABULARIES[facet].objects.only("slug", "name", "name_zh")
+        names = {term.slug: term.display_name for term in terms}
         cache.set(key, names, timeout=None)
     return names
 
@@ -59,7 +54,7 @@ def forget_vocabulary_names(sender: type[Model], **kwargs) -> None:
     cached the names as they were before the commit)."""
     for facet, model in VOCABULARIES.items():
         if issubclass(sender, model):
-            keys = [_names_key(facet, language) for language in content_languages()]
+            keys = [_names_key(facet, language) for language in get_content_languages()]
             cache.delete_many(keys)
             transaction.on_commit(lambda keys=keys: cache.delete_many(keys))
 
@@ -70,7 +65,7 @@ def _labels(facet: str, values: list[str]) -> dict[str, str]:
     if facet in VOCABULARIES:
         return vocabulary_names(facet)
     if facet == "language":
-        return {value: language_name(value) for value in values if value in content_languages()}
+        return {value: language_name(value) for value in values if value in get_content_languages()}
     return {value: value for value in values}
 
 

@@ -6,8 +6,10 @@ from django.core.validators import slug_re
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from maghub.i18n import content_language
+
 from .facets import VOCABULARIES, vocabulary_names
-from .languages import ALL_LANGUAGES, reader_language
+from .languages import ALL_LANGUAGES
 from .queries import KIND_LABELS, SORT_CHOICES, SORT_RELEVANCE, SearchRequest
 
 MAX_VALUES = 10
@@ -34,13 +36,16 @@ class SearchForm(forms.Form):
     company = SlugListField(required=False, label=_("Company"))
     sort = forms.ChoiceField(required=False, choices=SORT_CHOICES, label=_("Sort by"))
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE, label=_("Page"))
-    lang = forms.ChoiceField(required=False, label=_("Language"))
+    lang = forms.ChoiceField(
+        required=False,
+        choices=[(ALL_LANGUAGES, ALL_LANGUAGES), *settings.WAGTAIL_CONTENT_LANGUAGES],
+        label=_("Language"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for facet in VOCABULARIES:
             self.fields[facet].choices = list(vocabulary_names(facet).items())
-        self.fields["lang"].choices = [(ALL_LANGUAGES, ALL_LANGUAGES), *settings.WAGTAIL_CONTENT_LANGUAGES]
         # "from" and "to" are Python keywords, so they are added here rather than declared.
         self.fields["from"] = forms.DateField(required=False, label=_("From"), input_formats=["%Y-%m-%d"])
         self.fields["to"] = forms.DateField(required=False, label=_("To"), input_formats=["%Y-%m-%d"])
@@ -76,4 +81,4 @@ def _languages(lang: str) -> dict:
         return {"languages": (), "language": None}
     if lang:
         return {"languages": (lang,), "language": lang}
-    return {"languages": (), "language": reader_language()}
+    return {"languages": (), "language": content_language()}

@@ -1,4 +1,4 @@
-"""The languages search documents are written in, and the reader's.
+"""The languages search documents are written in (the reader's is `maghub.i18n.content_language`).
 
 A page is written in its Wagtail locale's language. A community post has no locale: members
 write in either language, so its language is read from its text (:func:`text_language`).
@@ -11,7 +11,8 @@ facet and where "did you mean" draws its words from.
 import re
 
 from django.conf import settings
-from django.utils.translation import get_language
+
+from maghub.i18n import CHINESE
 
 from .parsing import CJK
 
@@ -20,27 +21,11 @@ ALL_LANGUAGES = "all"
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
-def content_languages() -> list[str]:
-    """The codes of the languages pages are written in (Wagtail's content languages)."""
-    return [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def reader_language() -> str:
-    """The active language (the request's, from its path) when pages are written in it, else the default."""
-    language = get_language()
-    return language if language in content_languages() else settings.LANGUAGE_CODE
-
-
-def chinese_language() -> str:
-    """The content language written in Chinese characters."""
-    return next(code for code in content_languages() if code.startswith("zh"))
-
-
 def text_language(text: str) -> str:
     """The language a member wrote ``text`` in: Chinese when its Chinese characters are at least
     as many as its Latin words (a character is about a morpheme, a Latin word a word), so an
     English post naming 无印良品 stays English and a Chinese one mentioning DSV stays Chinese."""
     characters = len(CJK.findall(text))
     if characters and characters >= len(_LATIN_WORD.findall(text)):
-        return chinese_language()
+        return CHINESE
     return settings.LANGUAGE_CODE

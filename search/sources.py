@@ -123,13 +123,13 @@ def _companies_of(through, page_column: str, pks: list[int]) -> dict[int, list]:
     return _pairs(rows.values_list(page_column, *names))
 
 
-def _relative_url(url_path: str, roots) -> str | None:
+def _relative_url(url_path: str, roots, single_site: bool) -> str | None:
     """The page's URL as Wagtail serves it: under its home page's language prefix (/zh/…), and
-    relative unless there are several sites (each home's translations share their site's root)."""
+    relative on a single site (each home's translations share their site's root)."""
     for root in roots:
         if url_path.startswith(root.root_path):
             path = localized_path(url_path[len(root.root_path) - 1 :], root.language_code)
-            return path if len({other.site_id for other in roots}) == 1 else root.root_url + path
+            return path if single_site else root.root_url + path
     return None
 
 
@@ -201,9 +201,10 @@ class PageSource:
         extras = {model: related[model](group) for model, group in by_model.items()}
         builders = {ArticlePage: _article, CompanyProfilePage: _company, EventReportPage: _event}
         roots = Site.get_site_root_paths()
+        single_site = len({root.site_id for root in roots}) == 1
         documents = []
         for row in rows:
-            url = _relative_url(row[4], roots)
+            url = _relative_url(row[4], roots, single_site)
             if not url:
                 continue
             model = kinds[row[1]]

@@ -6,9 +6,10 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from maghub.i18n import content_language
+
 from .access import audiences_for
 from .forms import SearchForm
-from .languages import reader_language
 from .presenters import facet_groups, page_url, results_json
 from .queries import SearchResults, search, suggest
 
@@ -56,7 +57,7 @@ def suggest_api(request: HttpRequest) -> JsonResponse:
         return _noindex(
             JsonResponse({"errors": {"q": [gettext("Type at most 100 characters.")]}}, status=400)
         )
-    suggestions = suggest(text, audiences_for(request.user), language=reader_language())
+    suggestions = suggest(text, audiences_for(request.user), language=content_language())
     return _noindex(
         JsonResponse(
             {

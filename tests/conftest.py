@@ -2,9 +2,10 @@
 
 import itertools
 import os
+import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
-from django.conf import settings
 from django.core.cache import caches
 from django.test import Client
 from django.utils import translation
@@ -16,10 +17,11 @@ from maghub.cache import cache_settings
 from news.models import CompanyIndexPage, EventIndexPage, NewsIndexPage
 from search.client import get_client
 
-from . import catalogues
 from . import search_engine as engine
 from .redis_server import RedisServer
 from .two_factor.sign_in import sign_in_with_code
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def pytest_configure(config):
@@ -28,7 +30,8 @@ def pytest_configure(config):
     xdist workers inherit both."""
     if hasattr(config, "workerinput"):
         return
-    catalogues.compile_stale()
+    # Django's compilemessages (through the build's script) compiles only what is missing or stale.
+    subprocess.run([PROJECT / "scripts" / "compile-messages.sh"], check=True)  # noqa: S603 - the project's script
     if os.environ.get(engine.URL_VARIABLE):
         return
     config.maghub_search_engine = engine.SearchEngine.start_in_background()
@@ -61,16 +64,6 @@ def search_engine(settings, worker_id):
     settings.ELASTICSEARCH_INDEX_PREFIX = prefix
     yield SearchEngineIndex(settings.ELASTICSEARCH_URL, prefix)
     get_client().indices.delete(index=f"{prefix}-*", allow_no_indices=True, ignore_unavailable=True)
-
-
-@pytest.fixture(autouse=True)
-def _default_language():
-    """Every test starts in the default language: a request under /zh/ leaves Chinese active in the
-    thread (the locale middleware does not reset it), which would make the next test's reverse()
-    give /zh/ paths."""
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

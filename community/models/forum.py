@@ -20,7 +20,7 @@ from wagtail.search import index
 from community import access, signals
 from community.exceptions import PostingNotAllowed, ThreadLocked
 from community.markup import render_markdown
-from maghub.i18n import in_language
+from maghub.i18n import localized_name
 
 POSTS_PER_PAGE = 20
 
@@ -81,12 +81,12 @@ class Category(index.Indexed, models.Model):
     @property
     def display_name(self) -> str:
         """The name in the active language: the Chinese one in Chinese when there is one."""
-        return in_language(self.name, self.name_zh)
+        return localized_name(self.name, self.name_zh)
 
     @property
     def display_description(self) -> str:
         """The description in the active language: the Chinese one in Chinese when there is one."""
-        return in_language(self.description, self.description_zh)
+        return localized_name(self.description, self.description_zh)
 
     def allows_viewing_by(self, user) -> bool:
         return access.can_read_community(user)

@@ -6,23 +6,22 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_POST
 
 from community.decorators import moderator_required
 from community.forms import MoveThreadForm
 from community.models import ModerationLog, Post, Report, Thread
 
-# What each thread action says once done (in the reader's language, so looked up at run time).
+# What each thread action says once done, translated when the message is stored (in the request).
 THREAD_ACTION_DONE = {
-    "pin": lambda: gettext("Thread pinned."),
-    "unpin": lambda: gettext("Thread unpinned."),
-    "lock": lambda: gettext("Thread locked."),
-    "unlock": lambda: gettext("Thread unlocked."),
-    "hide": lambda: gettext("Thread hidden."),
-    "unhide": lambda: gettext("Thread unhidden."),
+    "pin": gettext_lazy("Thread pinned."),
+    "unpin": gettext_lazy("Thread unpinned."),
+    "lock": gettext_lazy("Thread locked."),
+    "unlock": gettext_lazy("Thread unlocked."),
+    "hide": gettext_lazy("Thread hidden."),
+    "unhide": gettext_lazy("Thread unhidden."),
 }
-THREAD_ACTIONS = set(THREAD_ACTION_DONE)
 
 
 @moderator_required
@@ -30,10 +29,10 @@ THREAD_ACTIONS = set(THREAD_ACTION_DONE)
 def thread_moderate(request: HttpRequest, thread_id: int) -> HttpResponse:
     thread = get_object_or_404(Thread.objects.select_related("category"), pk=thread_id, is_deleted=False)
     action = request.POST.get("action")
-    if action not in THREAD_ACTIONS:
+    if action not in THREAD_ACTION_DONE:
         raise Http404
     thread.moderate(request.user, action)
-    messages.success(request, THREAD_ACTION_DONE[action]())
+    messages.success(request, THREAD_ACTION_DONE[action])
     return redirect(thread)
 
 

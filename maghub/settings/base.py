@@ -140,13 +140,13 @@ LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", "English"), ("zh-hans", "简体中文")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 # The project's own message catalogue (locale/zh_Hans), compiled by `manage.py compilemessages`.
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# Dates as each language writes them ("30 Nov 2026", "2026年11月30日"): templates name a format.
+# Dates as each language writes them ("30 Nov 2026", "2026年11月30日"): templates name a format;
+# maghub/formats holds where MagHub's English differs from Django's.
 FORMAT_MODULE_PATH = ["maghub.formats"]
 
 STATIC_URL = "/static/"

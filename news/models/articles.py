@@ -16,9 +16,10 @@ from wagtail.search import index
 
 from maghub.api_fields import AuthorsField, PageLinksField, image_field
 from maghub.blocks import StoryBodyBlock
-from maghub.i18n import in_language
+from maghub.i18n import localized_name
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
+from maghub.pages import translations_in
 from maghub.reading import reading_minutes, stream_text
 from maghub.search_fields import StreamTextField
 from news.models.mixins import IndexPageMixin, TaggedPageMixin
@@ -62,7 +63,7 @@ class Author(index.Indexed, models.Model):
     @property
     def display_role(self) -> str:
         """The role in the reader's language (the English one when no Chinese role is given)."""
-        return in_language(self.role, self.role_zh)
+        return localized_name(self.role, self.role_zh)
 
 
 class NewsIndexPage(IndexPageMixin, Page):
@@ -189,8 +190,7 @@ class ArticlePage(TaggedPageMixin, ShareableMixin, Page):
         so previews show the draft's)."""
         keys = self.company_mentions.values_list("companyprofilepage__translation_key", flat=True)
         company_model = self._meta.get_field("companies_mentioned").related_model
-        companies = company_model.objects.live().filter(locale_id=self.locale_id)
-        return list(companies.filter(translation_key__in=keys).order_by("title"))
+        return list(translations_in(company_model, keys, self.locale_id).order_by("title"))
 
     @property
     def lead_image_credit_text(self):
@@ -227,7 +227,7 @@ class ArticleCompany(Orderable):
         unique_together = [("articlepage", "companyprofilepage")]
 
     @classmethod
-    def articles_mentioning(cls, company):
+    def article_ids_mentioning(cls, company):
         """The ids of the articles that mention `company` in any of its languages (a translated
         article keeps its original's links until an editor changes them), as a subquery."""
         return cls.objects.filter(companyprofilepage__translation_key=company.translation_key).values(

@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from maghub.api_fields import LabelsField, image_field
-from maghub.i18n import in_language
+from maghub.i18n import localized_name
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
 from maghub.pages import links_in_language
@@ -54,7 +54,7 @@ class Recognition(index.Indexed, models.Model):
     @property
     def display_name(self) -> str:
         """The name in the reader's language (the English one when no Chinese name is given)."""
-        return in_language(self.name, self.name_zh)
+        return localized_name(self.name, self.name_zh)
 
 
 # A company is found by its certifications' and awards' names in either language.
@@ -168,7 +168,7 @@ class CompanyProfilePage(TaggedPageMixin, ShareableMixin, Page):
     @cached_property
     def articles(self):
         """Articles that mention the company, newest first."""
-        mentioning = ArticleCompany.articles_mentioning(self)
+        mentioning = ArticleCompany.article_ids_mentioning(self)
         return list(ArticlePage.listing_queryset(self.locale_id).filter(pk__in=mentioning)[:10])
 
     @cached_property

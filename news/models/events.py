@@ -18,7 +18,7 @@ from maghub.api_fields import LabelsField, PageLinksField, image_field
 from maghub.blocks import GalleryBlock, StoryBodyBlock
 from maghub.images import image_prefetch
 from maghub.mixins import ShareableMixin
-from maghub.pages import links_in_language
+from maghub.pages import links_in_language, public, translations_in
 from maghub.search_fields import StreamTextField
 from news.models.mixins import IndexPageMixin, TaggedPageMixin
 
@@ -129,11 +129,12 @@ class EventReportPage(TaggedPageMixin, ShareableMixin, Page):
 
     @cached_property
     def companies(self):
-        """The live participating companies in the event's language, by name, ready for cards."""
+        """The live public participating companies in the event's language, by name (the rail
+        shows their names and countries)."""
         # A subquery for a saved event; the in-memory relation's keys for a preview.
         keys = self.participating_companies.values_list("translation_key", flat=True)
-        companies = self.participating_companies.model.listing_queryset(self.locale_id)
-        return list(companies.filter(translation_key__in=keys).order_by("title"))
+        companies = translations_in(self.participating_companies.model, keys, self.locale_id)
+        return list(public(companies).order_by("title"))
 
     @cached_property
     def host_list(self):

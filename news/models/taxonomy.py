@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 
-from maghub.i18n import content_language, in_language
+from maghub.i18n import content_language, localized_name
 
 
 class VocabularyTerm(TagBase):
@@ -36,7 +36,7 @@ class VocabularyTerm(TagBase):
     def display_name(self) -> str:
         """The term's name in the active language: the Chinese name in Chinese when editors gave
         one, else the English name."""
-        return in_language(self.name, self.name_zh)
+        return localized_name(self.name, self.name_zh)
 
     @property
     def summary(self) -> str:

@@ -15,7 +15,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from datetime import datetime
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connections
@@ -196,8 +195,8 @@ def _matches_anything(text: str) -> bool:
 
 def _vocabulary(language: str | None) -> set[str]:
     """The words of the titles in ``language`` (every language for None) and of the vocabulary's
-    names a reader of it sees (Chinese readers see the English names where a term has no
-    Chinese one, and type them in Latin letters)."""
+    English names: a correction replaces a Latin word, and Chinese readers type terms' names in
+    Latin letters too."""
     return cache.get_or_set(
         f"{CORRECTION_WORDS_KEY}:{language or 'all'}",
         lambda: _read_vocabulary(language),
@@ -209,10 +208,8 @@ def _read_vocabulary(language: str | None) -> set[str]:
     words: set[str] = set()
     pages = _pages().filter(locale__language_code=language) if language else _pages()
     names = list(pages.values_list("title", flat=True))
-    columns = ["name"] if language == settings.LANGUAGE_CODE else ["name", "name_zh"]
     for vocabulary in VOCABULARIES.values():
-        for row in vocabulary.objects.values_list(*columns):
-            names += [name for name in row if name]
+        names += vocabulary.objects.values_list("name", flat=True)
     for name in names:
         words.update(word.lower() for word in re.findall(r"\w{3,}", name))
     return words

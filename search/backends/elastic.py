@@ -27,7 +27,9 @@ MAX_FACET_VALUES = 50
 # very common word costs more than the reader gains from the exact figure.
 TRACK_TOTAL_HITS = 10_000
 # Suggestions in the reader's language score this much more: far above any prefix match's score,
-# so they come first and each language keeps its own order (cheaper than a sort on a script).
+# so they come first and each language keeps its own order. Suggestions (every keystroke) are
+# always by score, where a boost is cheaper than a sort on a script; the search page may order by
+# date, where a boost does nothing, so it sorts on :func:`language_first` instead.
 READER_LANGUAGE_BOOST = 1000
 _MARKED = re.compile(f"{MARK_START}([^{MARK_END}]*){MARK_END}")
 

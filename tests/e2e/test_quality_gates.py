@@ -9,7 +9,6 @@ from django.urls import reverse
 
 import pytest
 
-from home.info_pages import ensure_info_pages
 from news.models import ArticlePage, Author, CompanyProfilePage, District, EventReportPage, Industry
 from tests.e2e.conftest import assert_no_findings, axe_violations, demo_page, html_errors
 
@@ -45,7 +44,6 @@ def pages_to_check():
 
 
 def test_public_pages_are_accessible_and_valid(demo_site, page, screenshot):
-    ensure_info_pages(demo_site)
     documents, violations = {}, {}
     for name, path in pages_to_check().items():
         response = page.goto(path)

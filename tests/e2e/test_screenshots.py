@@ -47,10 +47,7 @@ def shoot(page, name: str, width: str) -> None:
 
 
 @pytest.fixture
-def demo_with_footer(demo_site):
-    from home.info_pages import ensure_info_pages
-
-    ensure_info_pages(demo_site)
+def demo_with_community(demo_site):
     community_demo.load_demo()
     return demo_site
 
@@ -61,7 +58,7 @@ def wide_page(browser, request):
 
 
 @pytest.mark.parametrize("width", ["phone", "desktop"])
-def test_screenshots_of_every_page_type(demo_with_footer, request, width):
+def test_screenshots_of_every_page_type(demo_with_community, request, width):
     tab = request.getfixturevalue("phone_page" if width == "phone" else "wide_page")
     for name, path in public_pages().items():
         response = tab.goto(path)

@@ -151,7 +151,7 @@ def test_suggestions_put_the_readers_language_first(client, bilingual):
 
 
 @pytest.fixture
-def forum(bilingual, backend, db):
+def forum(bilingual, backend):
     people = every_role(member="Li Wei")
     customs = CategoryFactory(name="Customs & trade", slug="customs-trade")
     customs.start_thread(
