@@ -10,13 +10,13 @@ class HomeConfig(AppConfig):
         # Each app's seo.py registers the schema.org builders of its page types.
         autodiscover_modules("seo")
 
-        from maghub import content_cache
-
-        content_cache.connect()
-
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_migrate, post_save
 
         from home.images import CreditedImage
         from home.tasks import render_on_save
+        from maghub import content_cache, planner
+
+        content_cache.connect()
+        post_migrate.connect(planner.refresh_after_migrate, sender=self, dispatch_uid="planner-statistics")
 
         post_save.connect(render_on_save, sender=CreditedImage, dispatch_uid="render-renditions-on-save")

@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 KEY = "maghub:content-version"
 FRAGMENT_SECONDS = 15 * 60
+LAGGING_SECONDS = 5 * 60
 
 
 def _guarded(operation, fallback):
@@ -42,15 +43,25 @@ def content_version() -> int:
     return version if version is not None else time.time_ns()
 
 
-def cached(name: str, compute):
-    """What `compute()` returns (HTML, a list of terms), kept under the current content version:
-    computed once per change of published content and language, whatever the number of readers."""
-    key = f"maghub:fragment:{name}:{get_language()}:{content_version()}"
+def _kept(key: str, compute, seconds: int):
     value = _guarded(lambda: cache.get(key), "computing uncached")
     if value is None:
         value = compute()
-        _guarded(lambda: cache.set(key, value, FRAGMENT_SECONDS), "value not kept")
+        _guarded(lambda: cache.set(key, value, seconds), "value not kept")
     return value
+
+
+def cached(name: str, compute):
+    """What `compute()` returns (HTML, a list of terms), kept under the current content version:
+    computed once per change of published content and language, whatever the number of readers."""
+    return _kept(f"maghub:fragment:{name}:{get_language()}:{content_version()}", compute, FRAGMENT_SECONDS)
+
+
+def cached_lagging(name: str, compute):
+    """What `compute()` returns, kept for LAGGING_SECONDS whatever changes meanwhile: only for
+    figures that may trail the content by minutes, such as how many pages a listing has, whose
+    count over a million articles would otherwise fall on the first reader after every save."""
+    return _kept(f"maghub:lagging:{name}", compute, LAGGING_SECONDS)
 
 
 def _new_version(**kwargs) -> None:

@@ -5,9 +5,13 @@ shown (`?page=834&before=2024-03-01T08:00:00+00:00~5120`): the next page is then
 past that cursor, which the database reads from its index on the ordering without skipping the
 pages before it. The page number in the link is its label, and a link stays shareable: it
 always shows the same stories. A bare `?page=N` (typed or shared without a cursor) works too:
-its starting cursor is looked up once per change of published content and kept in the cache.
+its starting cursor is looked up by an OFFSET once and kept in the cache for a few minutes.
 
-The total (for "Page N of M") is counted once per change of published content as well.
+The total (for "Page N of M") is kept for a few minutes too (`cached_lagging`): both are
+navigation, not content. The stories on every page are read fresh, so a publish shows at once;
+what may trail it by minutes is the last page number, or where a bare ?page=N starts (shifted
+by the stories published since). At a million articles, counting on every change of content
+cost the first reader after each save of a draft a second or more per listing.
 """
 
 import hashlib
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
-from maghub.content_cache import cached
+from maghub.content_cache import cached_lagging
 
 SEPARATOR = "~"
 
@@ -33,13 +37,20 @@ def _ordering(queryset) -> list[tuple[str, bool]]:
 
 
 def _beyond(terms, values, *, older: bool) -> Q:
-    """The items after `values` in the listing's order (`older`), or before it."""
+    """The items after `values` in the listing's order (`older`), or before it.
+
+    The OR of "earlier terms tied, this one past" is led by a bound on the first term alone
+    (`first_published_at <= cursor`): with it the database seeks to the cursor in the listing's
+    index; without it, SQLite walked the index from the newest row, so a page deep in the
+    archive cost a scan of every page before it.
+    """
     condition = Q(pk__in=[])
     for index, (name, descending) in enumerate(terms):
         lookup = "lt" if descending == older else "gt"
         tie = {terms[earlier][0]: values[earlier] for earlier in range(index)}
         condition |= Q(**tie, **{f"{name}__{lookup}": values[index]})
-    return condition
+    first, descending = terms[0]
+    return Q(**{f"{first}__{'lte' if descending == older else 'gte'}": values[0]}) & condition
 
 
 @dataclass
@@ -117,7 +128,7 @@ def keyset_page(queryset, params, per_page: int) -> KeysetPage:
     terms = _ordering(queryset)
     queryset = queryset.order_by(*(f"-{name}" if descending else name for name, descending in terms))
     query_key = hashlib.md5(str(queryset.query).encode(), usedforsecurity=False).hexdigest()
-    count = cached(f"listing-count-{query_key}", queryset.count)
+    count = cached_lagging(f"listing-count-{query_key}", queryset.count)
     num_pages = max(1, math.ceil(count / per_page))
     try:
         number = min(max(int(params.get("page", 1)), 1), num_pages)
@@ -127,9 +138,9 @@ def keyset_page(queryset, params, per_page: int) -> KeysetPage:
     before = decode(queryset, terms, params["before"]) if params.get("before") else None
     after = decode(queryset, terms, params["after"]) if params.get("after") else None
     if before is None and after is None and number > 1:
-        # A bare ?page=N: the last item of page N-1 is the cursor, found once per content change.
+        # A bare ?page=N: the last item of page N-1 is the cursor.
         offset = (number - 1) * per_page - 1
-        before = cached(
+        before = cached_lagging(
             f"listing-cursor-{query_key}-{per_page}-{number}",
             lambda: list(queryset.values_list(*(name for name, _ in terms))[offset : offset + 1]),
         )

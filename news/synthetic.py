@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
 from maghub.content_cache import bump_content_version
+from maghub.planner import refresh_statistics
 from news.models import (
     ArticleAuthor,
     ArticlePage,
@@ -213,4 +214,5 @@ def generate_articles(count, *, batch_size=BATCH_SIZE, seed=None, progress=None,
         if progress:
             progress(written)
     bump_content_version()  # bulk inserts send no publish signals
+    refresh_statistics()  # the page table may have grown a thousandfold
     return written

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from wagtail.models import Locale, Page, Site
 
@@ -56,6 +57,26 @@ def test_generate_content_appends_valid_live_articles(client):
     newest = ArticlePage.objects.child_of(index).order_by("-path").first()
     assert client.get(newest.url).status_code == 200
     assert newest.industries.exists() and newest.authors
+
+
+def planner_rows(table: str) -> int:
+    """How many rows the database's query planner believes `table` holds (its statistics)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+        else:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+        row = cursor.fetchone()
+    return int(float(str(row[0]).split()[0])) if row else 0
+
+
+def test_generate_content_leaves_the_planner_knowing_the_new_size():
+    """After a bulk load the planner must see that articles outnumber companies: guessing every
+    table the same size, SQLite read the company directory through the whole page table."""
+    call_command("load_demo", stdout=None)
+    call_command("generate_content", articles=300, batch_size=100, seed=7, stdout=None)
+    assert planner_rows("news_articlepage") == ArticlePage.objects.count()
+    assert planner_rows("news_companyprofilepage") == CompanyProfilePage.objects.count()
 
 
 def test_generate_content_needs_a_news_index():

@@ -163,3 +163,21 @@ def test_a_cache_outage_serves_pages_uncached(client, settings, news_index):
     for _ in range(2):
         response = client.get(article.url)
         assert response.status_code == 200 and "Port volumes hold steady" in response.content.decode()
+
+
+def test_a_page_made_private_in_the_admin_leaves_every_listing_at_once(
+    client, admin_client, page_cache, home_page, news_index, logistics, django_capture_on_commit_callbacks
+):
+    article = ArticlePageFactory(parent=news_index, title="Port volumes hold steady", industries=[logistics])
+    urls = [*pages_showing(logistics), "/sitemap.xml"]
+    for url in urls:  # fill the page cache and the remembered list of restricted pages
+        assert article.url in client.get(url).content.decode(), url
+
+    with django_capture_on_commit_callbacks(execute=True):  # the admin's request commits
+        response = admin_client.post(
+            f"/admin/pages/{article.pk}/privacy/", {"restriction_type": "password", "password": "s3cret"}
+        )
+    assert response.status_code == 200 and article.get_view_restrictions().exists()
+
+    for url in urls:
+        assert article.url not in client.get(url).content.decode(), url
