@@ -40,9 +40,9 @@ def _beyond(terms, values, *, older: bool) -> Q:
     """The items after `values` in the listing's order (`older`), or before it.
 
     The OR of "earlier terms tied, this one past" is led by a bound on the first term alone
-    (`first_published_at <= cursor`): with it the database seeks to the cursor in the listing's
-    index; without it, SQLite walked the index from the newest row, so a page deep in the
-    archive cost a scan of every page before it.
+    (`first_published_at <= cursor`): with it PostgreSQL seeks to the cursor in the listing's
+    index; without it, it walked the index from the newest row filtering each one, so a page
+    deep in the archive cost a read of every page before it (SQLite finds the range in the OR).
     """
     condition = Q(pk__in=[])
     for index, (name, descending) in enumerate(terms):
