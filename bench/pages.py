@@ -82,15 +82,26 @@ def _timed(client, path: str) -> tuple[float, int, float]:
     return elapsed, len(captured), cpu
 
 
+def _keep_media(location: Path) -> None:
+    """Image files beside the database (the test settings keep them in memory), so that a kept
+    database's images are there to render the next time it is used."""
+    from django.conf import settings
+
+    files = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(location)}}
+    settings.STORAGES = {**settings.STORAGES, "default": files}
+
+
 def _database(size: int, folder: Path) -> Path:
     """The site with `size` articles, built unless a complete one is kept in `folder`."""
     db = folder / f"pages-{size}.sqlite3"
     if db.exists():
         setup_django(db)
+        _keep_media(folder / f"pages-{size}-media")
         return db
     building = folder / f"pages-{size}.building.sqlite3"
     building.unlink(missing_ok=True)
     setup_django(building)
+    _keep_media(folder / f"pages-{size}-media")
     from django.core.management import call_command
     from django.db import connection
 
