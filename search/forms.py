@@ -50,6 +50,17 @@ class SearchForm(forms.Form):
         self.fields["from"] = forms.DateField(required=False, label=_("From"), input_formats=["%Y-%m-%d"])
         self.fields["to"] = forms.DateField(required=False, label=_("To"), input_formats=["%Y-%m-%d"])
 
+    # The filters the search box keeps (as hidden fields) when the reader types a new query.
+    kept_on_new_query = ("industry", "district", "type", "company", "lang")
+
+    def kept_filters(self) -> list[tuple[str, str]]:
+        """(name, value) of every filter in force that a new query keeps, as the reader gave it."""
+        kept = []
+        for name in self.kept_on_new_query:
+            value = self[name].value()
+            kept += [(name, item) for item in (value if isinstance(value, list | tuple) else [value]) if item]
+        return kept
+
     def clean(self):
         data = super().clean()
         if data.get("from") and data.get("to") and data["from"] > data["to"]:

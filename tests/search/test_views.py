@@ -1,5 +1,7 @@
 """The search page, the JSON API and autocomplete, through the test client."""
 
+from html.parser import HTMLParser
+
 from django.urls import reverse
 
 import pytest
@@ -34,6 +36,39 @@ def test_facet_link_filters_and_toggles_off(client, corpus):
     minhang = next(v for v in groups["district"]["values"] if v["value"] == "minhang")
     assert minhang["selected"]
     assert minhang["url"] == "?q=logistics"
+
+
+class SearchBoxFields(HTMLParser):
+    """The name and value of every input the search box submits (its `role="search"` form)."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.fields, self._inside = [], False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._inside = attrs.get("role") == "search"
+        elif self._inside and tag == "input":
+            self.fields.append((attrs["name"], attrs.get("value", "")))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._inside = False
+
+
+def test_a_new_query_typed_in_the_search_box_keeps_every_filter(client, corpus):
+    filters = {"district": "minhang", "type": "article", "lang": "en-gb", "industry": "logistics"}
+    page = client.get(reverse("search"), {"q": "logistics", **filters}).content.decode()
+    fields = [(name, "hub" if name == "q" else value) for name, value in SearchBoxFields(page).fields]
+    params = {}
+    for name, value in fields:
+        params.setdefault(name, []).append(value)
+    again = client.get(reverse("search"), params)
+    data = again.context["form"].cleaned_data
+    assert data["q"] == "hub" and data["lang"] == "en-gb"
+    assert (data["district"], data["type"], data["industry"]) == (["minhang"], ["article"], ["logistics"])
 
 
 @pytest.mark.parametrize(
