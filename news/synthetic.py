@@ -69,14 +69,15 @@ AUTHORS = ["Wang Lin", "Emily Chen", "Zhou Ying", "Thomas Keller", "Li Qian", "S
 
 
 class Vocabulary:
-    """Everything the generator picks from, loaded once."""
+    """Everything the generator picks from, loaded once: the companies of the articles' own
+    language (a Chinese profile linked from an English story would send its reader to /zh/)."""
 
-    def __init__(self):
+    def __init__(self, locale):
         self.industries = list(Industry.objects.all()) or [
             Industry.objects.create(name="Professional Services")
         ]
         self.districts = list(District.objects.all()) or [District.objects.create(name="Changning")]
-        self.companies = list(CompanyProfilePage.objects.live().only("pk", "title"))
+        self.companies = list(CompanyProfilePage.objects.live().filter(locale=locale).only("pk", "title"))
         self.authors = [Author.objects.get_or_create(name=name)[0] for name in AUTHORS]
         self.image_ids = list(get_image_model().objects.values_list("pk", flat=True)[:20]) or [None]
 
@@ -205,7 +206,7 @@ def generate_articles(count, *, batch_size=BATCH_SIZE, seed=None, progress=None,
     index = NewsIndexPage.objects.filter(locale=Locale.get_default()).first()
     if index is None:
         raise LookupError("There is no news index page: run `manage.py load_demo` first.")
-    writer = ArticleBatchWriter(index, Vocabulary(), random.Random(seed), text)  # noqa: S311 - not for secrets
+    writer = ArticleBatchWriter(index, Vocabulary(index.locale), random.Random(seed), text)  # noqa: S311 - not for secrets
     written = 0
     while written < count:
         ids = writer.write(min(batch_size, count - written))

@@ -9,7 +9,15 @@ from wagtail.models import Locale, Page, Site
 import pytest
 
 from home.models import HomePage
-from news.models import ArticlePage, CompanyProfilePage, District, EventReportPage, Industry, NewsIndexPage
+from news.models import (
+    ArticleCompany,
+    ArticlePage,
+    CompanyProfilePage,
+    District,
+    EventReportPage,
+    Industry,
+    NewsIndexPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +65,10 @@ def test_generate_content_appends_valid_live_articles(client):
     newest = ArticlePage.objects.child_of(index).order_by("-path").first()
     assert client.get(newest.url).status_code == 200
     assert newest.industries.exists() and newest.authors
+    generated = ArticlePage.objects.child_of(index).order_by("-path")[:25]
+    mentions = ArticleCompany.objects.filter(articlepage__in=list(generated))
+    assert mentions.exists()
+    assert not mentions.exclude(companyprofilepage__locale=Locale.get_default()).exists()  # English companies
 
 
 def planner_rows(table: str) -> int:
