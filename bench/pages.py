@@ -86,9 +86,11 @@ def _keep_media(location: Path) -> None:
     """Image files beside the database (the test settings keep them in memory), so that a kept
     database's images are there to render the next time it is used."""
     from django.conf import settings
+    from django.test.utils import override_settings
 
     files = {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(location)}}
-    settings.STORAGES = {**settings.STORAGES, "default": files}
+    # Through override_settings, whose signal makes the storage Django set up already let go.
+    override_settings(STORAGES={**settings.STORAGES, "default": files}).enable()
 
 
 def _database(size: int, folder: Path) -> Path:
