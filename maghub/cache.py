@@ -70,6 +70,20 @@ def _on_outage(fallback):
 
 
 class ResilientRedisCacheClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        """One redis-py client per connection pool, kept (it is thread-safe). Django's builds a
+        new one for every operation, and redis-py's constructor fills a table of some 170 reply
+        parsers each time: 0.13 ms, half of what a page served from the cache costs."""
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients.setdefault(pool, self._client(connection_pool=pool))
+        return client
+
     get = _on_outage(lambda key, default: default)(RedisCacheClient.get)
     get_many = _on_outage(lambda keys: {})(RedisCacheClient.get_many)
     has_key = _on_outage(lambda key: False)(RedisCacheClient.has_key)

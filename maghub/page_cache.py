@@ -1,6 +1,6 @@
 """The full-page cache: a cookieless reader's GET is answered from the shared cache.
 
-Responses are kept under the content version (`maghub.content_cache`), which every publish,
+Responses are kept with the content version (`maghub.content_cache`), which every publish,
 unpublish, move, delete, restriction, vocabulary, company or image change moves on: one change
 makes every cached page stale at once, so the next reader of the article, its index, home, its
 industry and district pages, the feeds and the sitemap gets a fresh render. Dropping every page
@@ -30,6 +30,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
+from maghub.content_cache import KEY as VERSION_KEY
 from maghub.content_cache import content_version
 
 logger = logging.getLogger(__name__)
@@ -47,8 +48,8 @@ def _quietly(operation):
 
 
 class AnonymousPageCache:
-    """Middleware, placed before the session and authentication middleware so a hit costs two
-    cache reads and nothing else; on the way out it sees the response with every cookie set."""
+    """Middleware, placed before the session and authentication middleware so a hit costs one
+    cache round trip and nothing else; on the way out it sees the response with every cookie set."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -59,10 +60,13 @@ class AnonymousPageCache:
             return self.get_response(request)
         if not self.is_anonymous_read(request):
             return self.private(self.get_response(request))
-        version = content_version()
-        key = self.key(request, version)
-        stored = _quietly(lambda: cache.get(key))
-        if stored is not None:
+        key = self.key(request)
+        # The page and the content version in one round trip; a page kept under an older
+        # version is a miss, and the fresh render replaces it.
+        found = _quietly(lambda: cache.get_many([VERSION_KEY, key])) or {}
+        version = found.get(VERSION_KEY) or content_version()
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
             return self.conditional(request, self.rebuild(stored), version)
         response = self.get_response(request)
         if not self.is_storable(request, response):
@@ -71,7 +75,7 @@ class AnonymousPageCache:
         response["Last-Modified"] = http_date(version // 10**9)
         patch_cache_control(response, **PUBLIC_CACHE_CONTROL)
         # Every header the inner middleware set (X-Frame-Options too); cookies are kept apart.
-        kept = (response.content, list(response.items()))
+        kept = (version, response.content, list(response.items()))
         _quietly(lambda: cache.set(key, kept, seconds))
         return self.conditional(request, response, version)
 
@@ -106,13 +110,13 @@ class AnonymousPageCache:
         )
 
     @staticmethod
-    def key(request, version) -> str:
+    def key(request) -> str:
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"maghub:page:{version}:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
+        return f"maghub:page:{hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()}"
 
     @staticmethod
     def rebuild(stored):
-        content, headers = stored
+        _, content, headers = stored
         return HttpResponse(content, headers=dict(headers))
 
     @staticmethod

@@ -65,10 +65,11 @@ MIDDLEWARE = [
     # First, so every log line and response (redirects included) carries the request id.
     "maghub.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy on every response: strict for the site, its own for /admin/.
-    "maghub.content_security.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "maghub.page_cache.AnonymousPageCache",
+    # Content-Security-Policy on every page: strict for the site, its own for /admin/. Inside the
+    # page cache, so a cached page is stored with its policy rather than have it rebuilt per hit.
+    "maghub.content_security.SitePolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the path alone: English unprefixed, Chinese under /zh/ (maghub/i18n.py).
     "maghub.i18n.PathLanguageMiddleware",

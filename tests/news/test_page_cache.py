@@ -92,6 +92,9 @@ def test_anonymous_readers_share_one_cached_page(client, page_cache, news_index)
     assert "Port volumes hold steady" in again.content.decode()
     assert again["ETag"] == first["ETag"]
     assert again["X-Frame-Options"] == first["X-Frame-Options"] == "DENY"
+    # The page is kept with its Content-Security-Policy, not served from the cache without one.
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert "default-src 'self'" in again["Content-Security-Policy"]
 
 
 @pytest.mark.parametrize("reader", ["member", "editor"])
