@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.setup import production_site
+from bench.setup import english, production_site
 
 RUNS = int(os.environ.get("BENCH_PROFILE_RUNS", "200"))
 MIN_PERCENT = float(os.environ.get("PROFILE_MIN_PERCENT", "2"))
@@ -22,9 +22,9 @@ def _paths() -> dict[str, str]:
     from news.models import ArticlePage, CompanyProfilePage, EventReportPage
 
     return {
-        "article": ArticlePage.objects.live().order_by("-first_published_at").first().url,
-        "event report": EventReportPage.objects.live().first().url,
-        "company": CompanyProfilePage.objects.live().first().url,
+        "article": english(ArticlePage).order_by("-first_published_at", "-path").first().url,
+        "event report": english(EventReportPage).first().url,
+        "company": english(CompanyProfilePage).first().url,
     }
 
 

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.setup import free_port, production_site, wait_for_port
+from bench.setup import english, free_port, production_site, wait_for_port
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 # Statements that write or open a transaction (a read may start with WITH: the facet counts' CTE).
@@ -32,12 +32,7 @@ RENDERED = ["-H", "Cookie: bench=rendered"]
 
 
 def _paths() -> dict[str, str]:
-    from wagtail.models import Locale
-
     from news.models import ArticlePage, CompanyProfilePage, EventReportPage, Industry
-
-    def english(model):  # the pages at unprefixed URLs: Chinese ones share publication times
-        return model.objects.live().filter(locale=Locale.get_default())
 
     newest_article = english(ArticlePage).order_by("-first_published_at", "-path").first().url
     return {

@@ -73,3 +73,11 @@ def production_site(tmp: Path) -> dict[str, str]:
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     call_command("collectstatic", "--noinput", verbosity=0)
     return env
+
+
+def english(model):
+    """The live pages of `model` at unprefixed URLs (Chinese translations share their originals'
+    publication times, so "the newest" must be asked of one language)."""
+    from wagtail.models import Locale
+
+    return model.objects.live().filter(locale=Locale.get_default())

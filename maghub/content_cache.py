@@ -9,8 +9,10 @@ timeout to see the news.
 
 import logging
 import time
+from contextvars import ContextVar
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
@@ -37,10 +39,36 @@ def _guarded(operation, fallback):
         return None
 
 
+# A request reads the version once and keeps it to its end: a page asks for it a dozen times
+# (fragments, the site, the language switcher), and each ask was a round trip to Redis.
+_remembered: ContextVar[int | None] = ContextVar("maghub_content_version", default=None)
+_remembering: ContextVar[bool] = ContextVar("maghub_content_version_remembering", default=False)
+
+
+def remember(version: int) -> None:
+    """Keep `version` for the rest of this request (outside a request, nothing is kept)."""
+    if _remembering.get():
+        _remembered.set(version)
+
+
+def _start_request(**kwargs) -> None:
+    _remembered.set(None)
+    _remembering.set(True)
+
+
+def _end_request(**kwargs) -> None:
+    _remembered.set(None)
+    _remembering.set(False)
+
+
 def content_version() -> int:
     """The current version; starts from the clock so a restarted cache never reuses an old one."""
-    version = _guarded(lambda: cache.get_or_set(KEY, time.time_ns, timeout=None), "rendering uncached")
-    return version if version is not None else time.time_ns()
+    version = _remembered.get()
+    if version is None:
+        version = _guarded(lambda: cache.get_or_set(KEY, time.time_ns, timeout=None), "rendering uncached")
+        version = version if version is not None else time.time_ns()
+        remember(version)
+    return version
 
 
 def _kept(key: str, compute, seconds: int):
@@ -65,7 +93,9 @@ def cached_lagging(name: str, compute):
 
 
 def _new_version(**kwargs) -> None:
-    _guarded(lambda: cache.set(KEY, time.time_ns(), timeout=None), "content version not bumped")
+    version = time.time_ns()
+    _guarded(lambda: cache.set(KEY, version, timeout=None), "content version not bumped")
+    remember(version)  # the rest of the request that made the change sees it too
 
 
 def bump_content_version(**kwargs) -> None:
@@ -90,6 +120,8 @@ def bump_on_change(*models) -> None:
 def connect() -> None:
     """Wire the bump to the site-wide changes that alter what a listing shows (called from HomeConfig.ready);
     each app adds its own models with `bump_on_change` (news: the vocabularies and authors)."""
+    request_started.connect(_start_request, dispatch_uid="content-version-request-started")
+    request_finished.connect(_end_request, dispatch_uid="content-version-request-finished")
     # A bump dropped during a cache outage would leave pages cached before the change current.
     cache_recovered.connect(_new_version, dispatch_uid="content-version-cache-recovered")
     # Every save of a page row: publish, unpublish, expiry, drafts (bulk inserts bump by hand).

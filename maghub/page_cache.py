@@ -31,7 +31,7 @@ from django.utils.cache import (
 from django.utils.http import http_date
 
 from maghub.content_cache import KEY as VERSION_KEY
-from maghub.content_cache import content_version
+from maghub.content_cache import content_version, remember
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,9 @@ class AnonymousPageCache:
         # The page and the content version in one round trip; a page kept under an older
         # version is a miss, and the fresh render replaces it.
         found = _quietly(lambda: cache.get_many([VERSION_KEY, key])) or {}
-        version = found.get(VERSION_KEY) or content_version()
+        if VERSION_KEY in found:
+            remember(found[VERSION_KEY])  # a miss renders under it without asking again
+        version = content_version()
         stored = found.get(key)
         if stored is not None and stored[0] == version:
             return self.conditional(request, self.rebuild(stored), version)

@@ -21,7 +21,9 @@ def breadcrumbs(context):
     page = context.get("page")
     if trail is None and page is not None and page.depth > 2:
         ancestors = [ancestor for ancestor in page_trail(page)[:-1] if ancestor.depth > 2]
-        trail = [(ancestor.title, ancestor.url) for ancestor in ancestors] + [(page.title, None)]
+        # With the request, Wagtail reads the site's root paths once for the whole trail.
+        request = context.get("request")
+        trail = [(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors] + [(page.title, None)]
     return {"trail": trail or [], "home_url": localized_path("/")}
 
 

@@ -37,13 +37,19 @@ class EventIndexPage(IndexPageMixin, Page):
     class Meta:
         verbose_name = "event index"
 
+    @staticmethod
+    def _now():
+        """The current minute: the listing's query, and so the key its page count is kept under,
+        stays the same for a minute (with the second it changed, and was recounted, every request)."""
+        return timezone.now().replace(second=0, microsecond=0)
+
     def listed_pages(self):
         """Past events; the ones still to come are shown above them (`upcoming`)."""
-        return super().listed_pages().filter(start__lt=timezone.now())
+        return super().listed_pages().filter(start__lt=self._now())
 
     def upcoming(self):
         """Events still to come, soonest first."""
-        soonest = super().listed_pages().filter(start__gte=timezone.now()).order_by("start")
+        soonest = super().listed_pages().filter(start__gte=self._now()).order_by("start")
         return list(soonest[: self.upcoming_limit])
 
     def get_context(self, request, *args, **kwargs):

@@ -216,3 +216,45 @@ def test_query_counts_are_small_and_do_not_grow_with_related_items(client, redis
     )
     assert with_one == with_fifty, report
     assert all(fifty <= budget for _, fifty, budget in report.values()), report
+
+
+class RedisCommands:
+    """The commands this process sends to Redis while it is active (each one passed on as sent)."""
+
+    def __init__(self, monkeypatch):
+        import redis
+
+        self.sent = []
+        send = redis.Redis.execute_command
+
+        def counted(client, *args, **options):
+            self.sent.append(args[0] if args[0] != "SET" else f"SET {args[1]}")  # SET names its key
+            return send(client, *args, **options)
+
+        monkeypatch.setattr(redis.Redis, "execute_command", counted)
+
+
+# The most round trips to the shared cache a warm render of a page may make (fragments, the
+# site, the language links, the content version read once per request).
+CACHE_BUDGET = 12
+NEVER_CACHED = {"search"}  # never_cache: rendered for every reader
+
+
+def test_a_page_asks_the_shared_cache_a_few_times_and_a_cached_page_once(
+    client, page_cache, site_of, monkeypatch
+):
+    site = site_of(related=3)
+    commands = RedisCommands(monkeypatch)
+    for name, url in site.urls.items():
+        client.get(url)  # the first reader fills the caches
+        commands.sent.clear()
+        client.get(url)
+        if name not in NEVER_CACHED:
+            assert commands.sent == ["MGET"], name  # the page and the content version together
+        client.cookies["reader"] = "rendered"  # a cookie keeps the page cache out of the way
+        client.get(url)  # renders, filling what a render keeps
+        commands.sent.clear()
+        client.get(url)
+        client.cookies.clear()
+        assert len(commands.sent) <= CACHE_BUDGET, (name, commands.sent)
+        assert not [command for command in commands.sent if command.startswith("SET")], (name, commands.sent)
