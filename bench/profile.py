@@ -19,10 +19,11 @@ MIN_PERCENT = float(os.environ.get("PROFILE_MIN_PERCENT", "2"))
 
 
 def _paths() -> dict[str, str]:
+    from maghub.pages import NEWEST_FIRST
     from news.models import ArticlePage, CompanyProfilePage, EventReportPage
 
     return {
-        "article": english(ArticlePage).order_by("-first_published_at", "-path").first().url,
+        "article": english(ArticlePage).order_by(*NEWEST_FIRST).first().url,
         "event report": english(EventReportPage).first().url,
         "company": english(CompanyProfilePage).first().url,
     }

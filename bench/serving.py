@@ -32,9 +32,10 @@ RENDERED = ["-H", "Cookie: bench=rendered"]
 
 
 def _paths() -> dict[str, str]:
+    from maghub.pages import NEWEST_FIRST
     from news.models import ArticlePage, CompanyProfilePage, EventReportPage, Industry
 
-    newest_article = english(ArticlePage).order_by("-first_published_at", "-path").first().url
+    newest_article = english(ArticlePage).order_by(*NEWEST_FIRST).first().url
     return {
         "/healthz": "/healthz",
         "article": newest_article,

@@ -80,4 +80,6 @@ def english(model):
     publication times, so "the newest" must be asked of one language)."""
     from wagtail.models import Locale
 
-    return model.objects.live().filter(locale=Locale.get_default())
+    from maghub.pages import in_language
+
+    return in_language(model.objects.live(), Locale.get_default())

@@ -62,11 +62,11 @@ def test_generate_content_appends_valid_live_articles(client):
     assert Page.find_problems() == ([], [], [], [], [])
     index = NewsIndexPage.objects.get(locale=Locale.get_default())
     assert index.get_children().count() == index.numchild == before + 25
-    newest = ArticlePage.objects.child_of(index).order_by("-path").first()
+    generated = list(ArticlePage.objects.child_of(index).order_by("-path")[:25])
+    newest = generated[0]
     assert client.get(newest.url).status_code == 200
     assert newest.industries.exists() and newest.authors
-    generated = ArticlePage.objects.child_of(index).order_by("-path")[:25]
-    mentions = ArticleCompany.objects.filter(articlepage__in=list(generated))
+    mentions = ArticleCompany.objects.filter(articlepage__in=generated)
     assert mentions.exists()
     assert not mentions.exclude(companyprofilepage__locale=Locale.get_default()).exists()  # English companies
 

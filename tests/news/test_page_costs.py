@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 import pytest
+import redis
 
 from maghub.i18n import localized_path
 from news.models import ArticlePage
@@ -222,8 +223,6 @@ class RedisCommands:
     """The commands this process sends to Redis while it is active (each one passed on as sent)."""
 
     def __init__(self, monkeypatch):
-        import redis
-
         self.sent = []
         send = redis.Redis.execute_command
 
